@@ -1,0 +1,132 @@
+"""``python -m codegen``: fetch, generate, check and diff the CML OpenAPI schema.
+
+Exit codes: 0 success; 1 a check failed (drift, or breaking changes with
+``--fail-on-breaking``); 2 bad input (unreachable server, unreadable file,
+not OpenAPI 3, generator failure).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from codegen import generate as gen
+from codegen.schema import SNAPSHOT_DIR, SchemaError, current_snapshot, fetch_document, normalise, sha256_text
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+PROVENANCE = """\
+# openapi/
+
+`{name}` is the OpenAPI document of the real CML server, exactly as the
+server serves it at `/openapi.json`, re-serialised for review (sorted keys,
+two-space indentation, trailing newline). It is written by our tool and
+never edited by hand; the patches the generator needs are applied in memory
+by `codegen/patches.py`.
+
+| | |
+|---|---|
+| server | `cognitive-memory-layer` {version} |
+| fetched with | `{command}` |
+| fetched on | {date} |
+| sha256 | `{sha256}` |
+"""
+
+
+def _snapshot_name(server_version: str | None) -> str:
+    # The server's own info.version is the FastAPI app's ("1.0.0" in 1.5.1), not its release,
+    # so the release comes from whoever started the server; failing that, the date names the snapshot.
+    return f"cml-{server_version or datetime.now(UTC).strftime('%Y-%m-%d')}.json"
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    document = fetch_document(args.url, timeout=args.timeout)
+    text = normalise(document)
+    out_dir: Path = args.out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / _snapshot_name(args.server_version)
+    if args.replace:
+        for old in out_dir.glob("cml-*.json"):
+            if old != target:
+                old.unlink()
+    target.write_text(text, encoding="utf-8")
+    command = "python -m codegen fetch --url URL" + (f" --server-version {args.server_version}"
+                                                     if args.server_version else "")
+    (out_dir / "README.md").write_text(PROVENANCE.format(
+        name=target.name, version=args.server_version or "(version not reported)", command=command,
+        date=datetime.now(UTC).strftime("%Y-%m-%d"), sha256=sha256_text(text),
+    ), encoding="utf-8")
+    print(f"wrote {target} ({len(document['paths'])} paths, sha256 {sha256_text(text)[:12]}…)")
+    return EXIT_OK
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    snapshot = args.snapshot or current_snapshot()
+    started = time.monotonic()
+    count = gen.generate(snapshot, args.output)
+    print(f"generated {count} operations from {snapshot.name} into {args.output} in {time.monotonic() - started:.1f}s")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    snapshot = args.snapshot or current_snapshot()
+    started = time.monotonic()
+    drift = gen.check(snapshot, args.output)
+    elapsed = time.monotonic() - started
+    if drift:
+        print(f"generated/ does not match {snapshot.name} + codegen config + the pinned generator:", file=sys.stderr)
+        print(drift.summary(), file=sys.stderr)
+        print("\nRegenerate with `nox -s codegen` (or `python -m codegen generate`), review, and commit.",
+              file=sys.stderr)
+        return EXIT_FAILED
+    print(f"generated/ matches {snapshot.name} ({elapsed:.1f}s)")
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from codegen.diff import run_diff
+
+    return run_diff(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    fetch = sub.add_parser("fetch", help="write the running server's OpenAPI document to openapi/")
+    fetch.add_argument("--url", required=True, help="the server's base URL, e.g. http://127.0.0.1:8000")
+    fetch.add_argument("--server-version", help="the server release, used to name the snapshot (default: today)")
+    fetch.add_argument("--timeout", type=float, default=10.0, help="seconds (default 10)")
+    fetch.add_argument("--out-dir", type=Path, default=SNAPSHOT_DIR, help=argparse.SUPPRESS)
+    fetch.add_argument("--replace", action="store_true", help="remove other snapshots (an upgrade keeps one)")
+    fetch.set_defaults(handler=cmd_fetch)
+
+    for name, handler, text in (("generate", cmd_generate, "regenerate generated/cml_api_client"),
+                                ("check", cmd_check, "fail if generated/ is not what the snapshot produces")):
+        command = sub.add_parser(name, help=text)
+        command.add_argument("--snapshot", type=Path, help="default: the one openapi/cml-*.json")
+        command.add_argument("--output", type=Path, default=gen.GENERATED_DIR, help=argparse.SUPPRESS)
+        command.set_defaults(handler=handler)
+
+    diff = sub.add_parser("diff", help="report what changed between two schemas, for callers of cml_ergonomic")
+    diff.add_argument("old", help="snapshot file or server URL")
+    diff.add_argument("new", help="snapshot file or server URL")
+    diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    diff.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when a change is breaking")
+    diff.set_defaults(handler=cmd_diff)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.handler(args)
+    except (SchemaError, gen.GenerationError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return code

@@ -1,0 +1,397 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.dashboard_memory_list_response import DashboardMemoryListResponse
+from ...models.error_detail import ErrorDetail
+from ...models.http_validation_error import HTTPValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+    type_: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    search: None | str | Unset = UNSET,
+    tenant_id: None | str | Unset = UNSET,
+    source_session_id: None | str | Unset = UNSET,
+    sort_by: str | Unset = "timestamp",
+    order: str | Unset = "desc",
+    x_tenant_id: None | str | Unset = UNSET,
+    x_user_id: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_tenant_id, Unset):
+        headers["x-tenant-id"] = x_tenant_id
+
+    if not isinstance(x_user_id, Unset):
+        headers["x-user-id"] = x_user_id
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["per_page"] = per_page
+
+    json_type_: None | str | Unset
+    if isinstance(type_, Unset):
+        json_type_ = UNSET
+    else:
+        json_type_ = type_
+    params["type"] = json_type_
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_search: None | str | Unset
+    if isinstance(search, Unset):
+        json_search = UNSET
+    else:
+        json_search = search
+    params["search"] = json_search
+
+    json_tenant_id: None | str | Unset
+    if isinstance(tenant_id, Unset):
+        json_tenant_id = UNSET
+    else:
+        json_tenant_id = tenant_id
+    params["tenant_id"] = json_tenant_id
+
+    json_source_session_id: None | str | Unset
+    if isinstance(source_session_id, Unset):
+        json_source_session_id = UNSET
+    else:
+        json_source_session_id = source_session_id
+    params["source_session_id"] = json_source_session_id
+
+    params["sort_by"] = sort_by
+
+    params["order"] = order
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/dashboard/memories",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DashboardMemoryListResponse | ErrorDetail | HTTPValidationError | None:
+    if response.status_code == 200:
+        response_200 = DashboardMemoryListResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorDetail.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorDetail.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorDetail.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorDetail.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorDetail.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorDetail.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DashboardMemoryListResponse | ErrorDetail | HTTPValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+    type_: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    search: None | str | Unset = UNSET,
+    tenant_id: None | str | Unset = UNSET,
+    source_session_id: None | str | Unset = UNSET,
+    sort_by: str | Unset = "timestamp",
+    order: str | Unset = "desc",
+    x_tenant_id: None | str | Unset = UNSET,
+    x_user_id: None | str | Unset = UNSET,
+) -> Response[DashboardMemoryListResponse | ErrorDetail | HTTPValidationError]:
+    """Dashboard Memories
+
+     Paginated list of memories with filtering by tenant, type, status, and full-text search. Supports
+    sorting and bulk actions.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+        type_ (None | str | Unset):
+        status (None | str | Unset):
+        search (None | str | Unset):
+        tenant_id (None | str | Unset):
+        source_session_id (None | str | Unset):
+        sort_by (str | Unset):  Default: 'timestamp'.
+        order (str | Unset):  Default: 'desc'.
+        x_tenant_id (None | str | Unset):
+        x_user_id (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DashboardMemoryListResponse | ErrorDetail | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        per_page=per_page,
+        type_=type_,
+        status=status,
+        search=search,
+        tenant_id=tenant_id,
+        source_session_id=source_session_id,
+        sort_by=sort_by,
+        order=order,
+        x_tenant_id=x_tenant_id,
+        x_user_id=x_user_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+    type_: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    search: None | str | Unset = UNSET,
+    tenant_id: None | str | Unset = UNSET,
+    source_session_id: None | str | Unset = UNSET,
+    sort_by: str | Unset = "timestamp",
+    order: str | Unset = "desc",
+    x_tenant_id: None | str | Unset = UNSET,
+    x_user_id: None | str | Unset = UNSET,
+) -> DashboardMemoryListResponse | ErrorDetail | HTTPValidationError | None:
+    """Dashboard Memories
+
+     Paginated list of memories with filtering by tenant, type, status, and full-text search. Supports
+    sorting and bulk actions.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+        type_ (None | str | Unset):
+        status (None | str | Unset):
+        search (None | str | Unset):
+        tenant_id (None | str | Unset):
+        source_session_id (None | str | Unset):
+        sort_by (str | Unset):  Default: 'timestamp'.
+        order (str | Unset):  Default: 'desc'.
+        x_tenant_id (None | str | Unset):
+        x_user_id (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DashboardMemoryListResponse | ErrorDetail | HTTPValidationError
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        per_page=per_page,
+        type_=type_,
+        status=status,
+        search=search,
+        tenant_id=tenant_id,
+        source_session_id=source_session_id,
+        sort_by=sort_by,
+        order=order,
+        x_tenant_id=x_tenant_id,
+        x_user_id=x_user_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+    type_: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    search: None | str | Unset = UNSET,
+    tenant_id: None | str | Unset = UNSET,
+    source_session_id: None | str | Unset = UNSET,
+    sort_by: str | Unset = "timestamp",
+    order: str | Unset = "desc",
+    x_tenant_id: None | str | Unset = UNSET,
+    x_user_id: None | str | Unset = UNSET,
+) -> Response[DashboardMemoryListResponse | ErrorDetail | HTTPValidationError]:
+    """Dashboard Memories
+
+     Paginated list of memories with filtering by tenant, type, status, and full-text search. Supports
+    sorting and bulk actions.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+        type_ (None | str | Unset):
+        status (None | str | Unset):
+        search (None | str | Unset):
+        tenant_id (None | str | Unset):
+        source_session_id (None | str | Unset):
+        sort_by (str | Unset):  Default: 'timestamp'.
+        order (str | Unset):  Default: 'desc'.
+        x_tenant_id (None | str | Unset):
+        x_user_id (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DashboardMemoryListResponse | ErrorDetail | HTTPValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        per_page=per_page,
+        type_=type_,
+        status=status,
+        search=search,
+        tenant_id=tenant_id,
+        source_session_id=source_session_id,
+        sort_by=sort_by,
+        order=order,
+        x_tenant_id=x_tenant_id,
+        x_user_id=x_user_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    per_page: int | Unset = 25,
+    type_: None | str | Unset = UNSET,
+    status: None | str | Unset = UNSET,
+    search: None | str | Unset = UNSET,
+    tenant_id: None | str | Unset = UNSET,
+    source_session_id: None | str | Unset = UNSET,
+    sort_by: str | Unset = "timestamp",
+    order: str | Unset = "desc",
+    x_tenant_id: None | str | Unset = UNSET,
+    x_user_id: None | str | Unset = UNSET,
+) -> DashboardMemoryListResponse | ErrorDetail | HTTPValidationError | None:
+    """Dashboard Memories
+
+     Paginated list of memories with filtering by tenant, type, status, and full-text search. Supports
+    sorting and bulk actions.
+
+    Args:
+        page (int | Unset):  Default: 1.
+        per_page (int | Unset):  Default: 25.
+        type_ (None | str | Unset):
+        status (None | str | Unset):
+        search (None | str | Unset):
+        tenant_id (None | str | Unset):
+        source_session_id (None | str | Unset):
+        sort_by (str | Unset):  Default: 'timestamp'.
+        order (str | Unset):  Default: 'desc'.
+        x_tenant_id (None | str | Unset):
+        x_user_id (None | str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DashboardMemoryListResponse | ErrorDetail | HTTPValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            per_page=per_page,
+            type_=type_,
+            status=status,
+            search=search,
+            tenant_id=tenant_id,
+            source_session_id=source_session_id,
+            sort_by=sort_by,
+            order=order,
+            x_tenant_id=x_tenant_id,
+            x_user_id=x_user_id,
+        )
+    ).parsed

@@ -1,0 +1,261 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.dashboard_job_item_result_type_0 import DashboardJobItemResultType0
+
+
+T = TypeVar("T", bound="DashboardJobItem")
+
+
+@_attrs_define
+class DashboardJobItem:
+    """A single job history entry.
+
+    Attributes:
+        id (UUID):
+        job_type (str):
+        status (str):
+        tenant_id (str):
+        completed_at (datetime.datetime | None | Unset):
+        dry_run (bool | Unset):  Default: False.
+        duration_seconds (float | None | Unset):
+        error (None | str | Unset):
+        result (DashboardJobItemResultType0 | None | Unset):
+        started_at (datetime.datetime | None | Unset):
+        user_id (None | str | Unset):
+    """
+
+    id: UUID
+    job_type: str
+    status: str
+    tenant_id: str
+    completed_at: datetime.datetime | None | Unset = UNSET
+    dry_run: bool | Unset = False
+    duration_seconds: float | None | Unset = UNSET
+    error: None | str | Unset = UNSET
+    result: DashboardJobItemResultType0 | None | Unset = UNSET
+    started_at: datetime.datetime | None | Unset = UNSET
+    user_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.dashboard_job_item_result_type_0 import (
+            DashboardJobItemResultType0,
+        )
+
+        id = str(self.id)
+
+        job_type = self.job_type
+
+        status = self.status
+
+        tenant_id = self.tenant_id
+
+        completed_at: None | str | Unset
+        if isinstance(self.completed_at, Unset):
+            completed_at = UNSET
+        elif isinstance(self.completed_at, datetime.datetime):
+            completed_at = self.completed_at.isoformat()
+        else:
+            completed_at = self.completed_at
+
+        dry_run = self.dry_run
+
+        duration_seconds: float | None | Unset
+        if isinstance(self.duration_seconds, Unset):
+            duration_seconds = UNSET
+        else:
+            duration_seconds = self.duration_seconds
+
+        error: None | str | Unset
+        if isinstance(self.error, Unset):
+            error = UNSET
+        else:
+            error = self.error
+
+        result: dict[str, Any] | None | Unset
+        if isinstance(self.result, Unset):
+            result = UNSET
+        elif isinstance(self.result, DashboardJobItemResultType0):
+            result = self.result.to_dict()
+        else:
+            result = self.result
+
+        started_at: None | str | Unset
+        if isinstance(self.started_at, Unset):
+            started_at = UNSET
+        elif isinstance(self.started_at, datetime.datetime):
+            started_at = self.started_at.isoformat()
+        else:
+            started_at = self.started_at
+
+        user_id: None | str | Unset
+        if isinstance(self.user_id, Unset):
+            user_id = UNSET
+        else:
+            user_id = self.user_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "job_type": job_type,
+                "status": status,
+                "tenant_id": tenant_id,
+            }
+        )
+        if completed_at is not UNSET:
+            field_dict["completed_at"] = completed_at
+        if dry_run is not UNSET:
+            field_dict["dry_run"] = dry_run
+        if duration_seconds is not UNSET:
+            field_dict["duration_seconds"] = duration_seconds
+        if error is not UNSET:
+            field_dict["error"] = error
+        if result is not UNSET:
+            field_dict["result"] = result
+        if started_at is not UNSET:
+            field_dict["started_at"] = started_at
+        if user_id is not UNSET:
+            field_dict["user_id"] = user_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.dashboard_job_item_result_type_0 import (
+            DashboardJobItemResultType0,
+        )
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        job_type = d.pop("job_type")
+
+        status = d.pop("status")
+
+        tenant_id = d.pop("tenant_id")
+
+        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                completed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return completed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
+
+        dry_run = d.pop("dry_run", UNSET)
+
+        def _parse_duration_seconds(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        duration_seconds = _parse_duration_seconds(d.pop("duration_seconds", UNSET))
+
+        def _parse_error(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        error = _parse_error(d.pop("error", UNSET))
+
+        def _parse_result(data: object) -> DashboardJobItemResultType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                result_type_0 = DashboardJobItemResultType0.from_dict(data)
+
+                return result_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DashboardJobItemResultType0 | None | Unset, data)
+
+        result = _parse_result(d.pop("result", UNSET))
+
+        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        started_at = _parse_started_at(d.pop("started_at", UNSET))
+
+        def _parse_user_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        user_id = _parse_user_id(d.pop("user_id", UNSET))
+
+        dashboard_job_item = cls(
+            id=id,
+            job_type=job_type,
+            status=status,
+            tenant_id=tenant_id,
+            completed_at=completed_at,
+            dry_run=dry_run,
+            duration_seconds=duration_seconds,
+            error=error,
+            result=result,
+            started_at=started_at,
+            user_id=user_id,
+        )
+
+        dashboard_job_item.additional_properties = d
+        return dashboard_job_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,188 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.dashboard_related_job_result_type_0 import (
+        DashboardRelatedJobResultType0,
+    )
+
+
+T = TypeVar("T", bound="DashboardRelatedJob")
+
+
+@_attrs_define
+class DashboardRelatedJob:
+    """Job reference linked from lineage views.
+
+    Attributes:
+        id (UUID):
+        job_type (str):
+        status (str):
+        completed_at (datetime.datetime | None | Unset):
+        result (DashboardRelatedJobResultType0 | None | Unset):
+        started_at (datetime.datetime | None | Unset):
+    """
+
+    id: UUID
+    job_type: str
+    status: str
+    completed_at: datetime.datetime | None | Unset = UNSET
+    result: DashboardRelatedJobResultType0 | None | Unset = UNSET
+    started_at: datetime.datetime | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.dashboard_related_job_result_type_0 import (
+            DashboardRelatedJobResultType0,
+        )
+
+        id = str(self.id)
+
+        job_type = self.job_type
+
+        status = self.status
+
+        completed_at: None | str | Unset
+        if isinstance(self.completed_at, Unset):
+            completed_at = UNSET
+        elif isinstance(self.completed_at, datetime.datetime):
+            completed_at = self.completed_at.isoformat()
+        else:
+            completed_at = self.completed_at
+
+        result: dict[str, Any] | None | Unset
+        if isinstance(self.result, Unset):
+            result = UNSET
+        elif isinstance(self.result, DashboardRelatedJobResultType0):
+            result = self.result.to_dict()
+        else:
+            result = self.result
+
+        started_at: None | str | Unset
+        if isinstance(self.started_at, Unset):
+            started_at = UNSET
+        elif isinstance(self.started_at, datetime.datetime):
+            started_at = self.started_at.isoformat()
+        else:
+            started_at = self.started_at
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "job_type": job_type,
+                "status": status,
+            }
+        )
+        if completed_at is not UNSET:
+            field_dict["completed_at"] = completed_at
+        if result is not UNSET:
+            field_dict["result"] = result
+        if started_at is not UNSET:
+            field_dict["started_at"] = started_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.dashboard_related_job_result_type_0 import (
+            DashboardRelatedJobResultType0,
+        )
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        job_type = d.pop("job_type")
+
+        status = d.pop("status")
+
+        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                completed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return completed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
+
+        def _parse_result(
+            data: object,
+        ) -> DashboardRelatedJobResultType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                result_type_0 = DashboardRelatedJobResultType0.from_dict(data)
+
+                return result_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DashboardRelatedJobResultType0 | None | Unset, data)
+
+        result = _parse_result(d.pop("result", UNSET))
+
+        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        started_at = _parse_started_at(d.pop("started_at", UNSET))
+
+        dashboard_related_job = cls(
+            id=id,
+            job_type=job_type,
+            status=status,
+            completed_at=completed_at,
+            result=result,
+            started_at=started_at,
+        )
+
+        dashboard_related_job.additional_properties = d
+        return dashboard_related_job
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

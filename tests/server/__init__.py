@@ -1,0 +1,1 @@
+"""The real-server harness: see :mod:`tests.server.harness`."""
