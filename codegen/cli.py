@@ -53,12 +53,19 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             if old != target:
                 old.unlink()
     target.write_text(text, encoding="utf-8")
-    command = "python -m codegen fetch --url URL" + (f" --server-version {args.server_version}"
-                                                     if args.server_version else "")
-    (out_dir / "README.md").write_text(PROVENANCE.format(
-        name=target.name, version=args.server_version or "(version not reported)", command=command,
-        date=datetime.now(UTC).strftime("%Y-%m-%d"), sha256=sha256_text(text),
-    ), encoding="utf-8")
+    command = "python -m codegen fetch --url URL" + (
+        f" --server-version {args.server_version}" if args.server_version else ""
+    )
+    (out_dir / "README.md").write_text(
+        PROVENANCE.format(
+            name=target.name,
+            version=args.server_version or "(version not reported)",
+            command=command,
+            date=datetime.now(UTC).strftime("%Y-%m-%d"),
+            sha256=sha256_text(text),
+        ),
+        encoding="utf-8",
+    )
     print(f"wrote {target} ({len(document['paths'])} paths, sha256 {sha256_text(text)[:12]}…)")
     return EXIT_OK
 
@@ -79,8 +86,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if drift:
         print(f"generated/ does not match {snapshot.name} + codegen config + the pinned generator:", file=sys.stderr)
         print(drift.summary(), file=sys.stderr)
-        print("\nRegenerate with `nox -s codegen` (or `python -m codegen generate`), review, and commit.",
-              file=sys.stderr)
+        print(
+            "\nRegenerate with `nox -s codegen` (or `python -m codegen generate`), review, and commit.", file=sys.stderr
+        )
         return EXIT_FAILED
     print(f"generated/ matches {snapshot.name} ({elapsed:.1f}s)")
     return EXIT_OK
@@ -93,8 +101,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m codegen", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     fetch = sub.add_parser("fetch", help="write the running server's OpenAPI document to openapi/")
@@ -105,8 +114,10 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--replace", action="store_true", help="remove other snapshots (an upgrade keeps one)")
     fetch.set_defaults(handler=cmd_fetch)
 
-    for name, handler, text in (("generate", cmd_generate, "regenerate generated/cml_api_client"),
-                                ("check", cmd_check, "fail if generated/ is not what the snapshot produces")):
+    for name, handler, text in (
+        ("generate", cmd_generate, "regenerate generated/cml_api_client"),
+        ("check", cmd_check, "fail if generated/ is not what the snapshot produces"),
+    ):
         command = sub.add_parser(name, help=text)
         command.add_argument("--snapshot", type=Path, help="default: the one openapi/cml-*.json")
         command.add_argument("--output", type=Path, default=gen.GENERATED_DIR, help=argparse.SUPPRESS)

@@ -41,9 +41,21 @@ def _run_generator(snapshot: Path, workdir: Path) -> Path:
     bin_dir = str(Path(sys.executable).parent)
     env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", "")}  # the pinned ruff for post-hooks
     cmd = [
-        sys.executable, "-m", "openapi_python_client", "generate",
-        "--path", str(document), "--config", str(CONFIG), "--custom-template-path", str(TEMPLATES),
-        "--meta", "none", "--fail-on-warning", "--output-path", str(output),
+        sys.executable,
+        "-m",
+        "openapi_python_client",
+        "generate",
+        "--path",
+        str(document),
+        "--config",
+        str(CONFIG),
+        "--custom-template-path",
+        str(TEMPLATES),
+        "--meta",
+        "none",
+        "--fail-on-warning",
+        "--output-path",
+        str(output),
     ]
     proc = subprocess.run(cmd, cwd=workdir, env=env, capture_output=True, text=True)
     if proc.returncode != 0 or not (output / "__init__.py").exists():
@@ -135,9 +147,12 @@ def check(snapshot: Path, destination: Path = GENERATED_DIR) -> Drift:
     )
     for name in sorted(set(expected) & set(actual)):
         if expected[name] != actual[name]:
-            drift.changed[name] = list(difflib.unified_diff(
-                actual[name].decode(errors="replace").splitlines(keepends=True),
-                expected[name].decode(errors="replace").splitlines(keepends=True),
-                f"generated/{PACKAGE}/{name}", f"regenerated/{name}",
-            ))
+            drift.changed[name] = list(
+                difflib.unified_diff(
+                    actual[name].decode(errors="replace").splitlines(keepends=True),
+                    expected[name].decode(errors="replace").splitlines(keepends=True),
+                    f"generated/{PACKAGE}/{name}",
+                    f"regenerated/{name}",
+                )
+            )
     return drift

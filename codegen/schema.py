@@ -57,8 +57,11 @@ def check_openapi3(document: object, source: str) -> Document:
         raise SchemaError(f"{source}: expected a JSON object, got {type(document).__name__}")
     version = document.get("openapi")
     if not isinstance(version, str) or not version.startswith("3."):
-        found = f"openapi={version!r}" if version else ("swagger=" + repr(document["swagger"]) if "swagger" in document
-                                                         else "no 'openapi' field")
+        found = (
+            f"openapi={version!r}"
+            if version
+            else ("swagger=" + repr(document["swagger"]) if "swagger" in document else "no 'openapi' field")
+        )
         raise SchemaError(f"{source}: not an OpenAPI 3 document ({found})")
     if not isinstance(document.get("paths"), dict):
         raise SchemaError(f"{source}: an OpenAPI document needs a 'paths' object")
@@ -83,7 +86,9 @@ def fetch_document(base_url: str, *, timeout: float = 10.0) -> Document:
     try:
         response = httpx.get(url, timeout=timeout, follow_redirects=True)
     except httpx.TimeoutException as exc:
-        raise SchemaError(f"{url}: no answer within {timeout:g}s ({type(exc).__name__}); is the server running?") from exc
+        raise SchemaError(
+            f"{url}: no answer within {timeout:g}s ({type(exc).__name__}); is the server running?"
+        ) from exc
     except httpx.HTTPError as exc:
         raise SchemaError(f"{url}: unreachable ({exc}); start a server (nox -s server) or fix --url") from exc
     if response.status_code != 200:

@@ -36,9 +36,10 @@ import tomllib
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any
 
 DEFAULT_VERSION = "1.5.1"
 
@@ -237,12 +238,24 @@ def _locked_version(lock_file: Path, name: str) -> str:
 def _build_venv(install: Installation) -> None:
     uv = _uv()
     exported = _run(
-        [uv, "export", "--frozen", "--extra", "server", "--no-hashes", "--no-dev", "--no-emit-project",
-         "--no-header", "--no-annotate"],
-        step="uv export of the server's lock", cwd=install.source,
+        [
+            uv,
+            "export",
+            "--frozen",
+            "--extra",
+            "server",
+            "--no-hashes",
+            "--no-dev",
+            "--no-emit-project",
+            "--no-header",
+            "--no-annotate",
+        ],
+        step="uv export of the server's lock",
+        cwd=install.source,
     ).stdout
     requirements = [
-        line for line in exported.splitlines()
+        line
+        for line in exported.splitlines()
         if line.strip() and not line.lstrip().startswith(("#", "-e")) and not line.startswith(EXCLUDED_PREFIXES)
     ]
     # alembic runs the migrations but is not in the server extra; take the lock's pins.
@@ -301,8 +314,15 @@ class _Child:
             self.process.wait(5)
 
 
-def _spawn(name: str, cmd: list[str], log_dir: Path, *, user: str | None = None, stop_signal: int = signal.SIGTERM,
-           **kwargs: Any) -> _Child:
+def _spawn(
+    name: str,
+    cmd: list[str],
+    log_dir: Path,
+    *,
+    user: str | None = None,
+    stop_signal: int = signal.SIGTERM,
+    **kwargs: Any,
+) -> _Child:
     log_path = log_dir / f"{name}.log"
     log: IO[bytes] = open(log_path, "ab")  # noqa: SIM115 - the child owns it for its lifetime
     extra: dict[str, Any] = {}
@@ -310,8 +330,14 @@ def _spawn(name: str, cmd: list[str], log_dir: Path, *, user: str | None = None,
         entry = pwd.getpwnam(user)
         extra = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
     process = subprocess.Popen(
-        cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
-        preexec_fn=_die_with_parent, **extra, **kwargs,
+        cmd,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+        preexec_fn=_die_with_parent,
+        **extra,
+        **kwargs,
     )
     log.close()
     return _Child(name, process, log_path, stop_signal)
@@ -321,7 +347,9 @@ def _wait_for(what: str, ready: Any, child: _Child, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if not child.alive():
-            raise HarnessError(f"{child.name} exited with {child.process.returncode} before {what}:\n{tail(child.log_path)}")
+            raise HarnessError(
+                f"{child.name} exited with {child.process.returncode} before {what}:\n{tail(child.log_path)}"
+            )
         if ready():
             return
         time.sleep(0.1)
@@ -459,24 +487,60 @@ class Stack:
                 os.chown(directory, entry.pw_uid, entry.pw_gid)
         os.chmod(self.log_dir, 0o777)  # the postgres child writes its log here as nobody
         bin_dir = self.install.pg_bin
-        initdb = _spawn("initdb", [str(bin_dir / "initdb"), "-D", str(pgdata), "-U", "cml", "--auth=trust",
-                                   "-E", "UTF8", "--no-sync", "--no-instructions"], self.log_dir, user=pg_user)
+        initdb = _spawn(
+            "initdb",
+            [
+                str(bin_dir / "initdb"),
+                "-D",
+                str(pgdata),
+                "-U",
+                "cml",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-sync",
+                "--no-instructions",
+            ],
+            self.log_dir,
+            user=pg_user,
+        )
         if initdb.process.wait(120) != 0:
             raise HarnessError(f"initdb failed:\n{tail(initdb.log_path)}")
         port = free_port()
         postgres = _spawn(
             "postgres",
-            [str(bin_dir / "postgres"), "-D", str(pgdata), "-p", str(port), "-c", "listen_addresses=127.0.0.1",
-             "-c", f"unix_socket_directories={sockets}", "-c", "fsync=off", "-c", "synchronous_commit=off",
-             "-c", "full_page_writes=off", "-c", "max_connections=200"],
-            self.log_dir, user=pg_user, stop_signal=signal.SIGINT,  # SIGINT is PostgreSQL's fast shutdown
+            [
+                str(bin_dir / "postgres"),
+                "-D",
+                str(pgdata),
+                "-p",
+                str(port),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                f"unix_socket_directories={sockets}",
+                "-c",
+                "fsync=off",
+                "-c",
+                "synchronous_commit=off",
+                "-c",
+                "full_page_writes=off",
+                "-c",
+                "max_connections=200",
+            ],
+            self.log_dir,
+            user=pg_user,
+            stop_signal=signal.SIGINT,  # SIGINT is PostgreSQL's fast shutdown
         )
         self._children.append(postgres)
         _wait_for("PostgreSQL to accept connections", lambda: _tcp_open(port), postgres, 60)
 
         def database_created() -> bool:
-            proc = subprocess.run([str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "cml", "cml"],
-                                  capture_output=True, text=True)
+            proc = subprocess.run(
+                [str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "cml", "cml"],
+                capture_output=True,
+                text=True,
+            )
             return proc.returncode == 0 or "already exists" in proc.stderr
 
         _wait_for("the database to be created", database_created, postgres, 30)
@@ -485,8 +549,23 @@ class Stack:
     def _start_redis(self) -> None:
         assert self.install
         port = free_port()
-        redis = _spawn("redis", [str(self.install.redis_server), "--bind", "127.0.0.1", "--port", str(port),
-                                 "--save", "", "--appendonly", "no", "--dir", str(self.run_dir)], self.log_dir)
+        redis = _spawn(
+            "redis",
+            [
+                str(self.install.redis_server),
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.run_dir),
+            ],
+            self.log_dir,
+        )
         self._children.append(redis)
         _wait_for("Redis to accept connections", lambda: _tcp_open(port), redis, 30)
         self._redis_url = f"redis://127.0.0.1:{port}/0"
@@ -496,38 +575,53 @@ class Stack:
         assert self.install
         src = self.install.source
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "CML_"))}
-        env.update({
-            "PYTHONPATH": f"{src}:{src / 'packages' / 'py-cml' / 'src'}",
-            "DATABASE__POSTGRES_URL": self._db_url,
-            "DATABASE__REDIS_URL": self._redis_url,
-            "DATABASE__NEO4J_URL": self._neo4j_url,
-            "AUTH__API_KEY": api_key,
-            "AUTH__ADMIN_API_KEY": admin_api_key,
-            "AUTH__DEFAULT_TENANT_ID": tenant_id,
-            "AUTH__RATE_LIMIT_REQUESTS_PER_MINUTE": str(rate_limit),
-            "EMBEDDING_INTERNAL__PROVIDER": "mock",
-            "EMBEDDING_INTERNAL__DIMENSIONS": "768",
-            "FEATURES__USE_LLM_ENABLED": "false",
-            "LLM_STARTUP_VALIDATION_ENABLED": "false",
-            "FEATURES__CROSS_ENCODER_RERANKING_ENABLED": "false",
-            "CHUNKER__TOKENIZER": str(src / "packages" / "models" / "trained_models" / "fact_extraction_structured_hf"),
-            "CML_MODELS_AUTO_DOWNLOAD": "false",
-            "TIKTOKEN_CACHE_DIR": str(self.install.tiktoken_cache),
-            "HF_HUB_OFFLINE": "1",
-            "TRANSFORMERS_OFFLINE": "1",
-        })
+        env.update(
+            {
+                "PYTHONPATH": f"{src}:{src / 'packages' / 'py-cml' / 'src'}",
+                "DATABASE__POSTGRES_URL": self._db_url,
+                "DATABASE__REDIS_URL": self._redis_url,
+                "DATABASE__NEO4J_URL": self._neo4j_url,
+                "AUTH__API_KEY": api_key,
+                "AUTH__ADMIN_API_KEY": admin_api_key,
+                "AUTH__DEFAULT_TENANT_ID": tenant_id,
+                "AUTH__RATE_LIMIT_REQUESTS_PER_MINUTE": str(rate_limit),
+                "EMBEDDING_INTERNAL__PROVIDER": "mock",
+                "EMBEDDING_INTERNAL__DIMENSIONS": "768",
+                "FEATURES__USE_LLM_ENABLED": "false",
+                "LLM_STARTUP_VALIDATION_ENABLED": "false",
+                "FEATURES__CROSS_ENCODER_RERANKING_ENABLED": "false",
+                "CHUNKER__TOKENIZER": str(
+                    src / "packages" / "models" / "trained_models" / "fact_extraction_structured_hf"
+                ),
+                "CML_MODELS_AUTO_DOWNLOAD": "false",
+                "TIKTOKEN_CACHE_DIR": str(self.install.tiktoken_cache),
+                "HF_HUB_OFFLINE": "1",
+                "TRANSFORMERS_OFFLINE": "1",
+            }
+        )
         return env
 
     def _migrate(self) -> None:
         assert self.install
         env = self.server_env(api_key="migrate", admin_api_key="migrate-admin", tenant_id="default", rate_limit=0)
-        _run([str(self.install.python), "-m", "alembic", "upgrade", "head"], step="migrations",
-             cwd=self.install.source, env=env)
+        _run(
+            [str(self.install.python), "-m", "alembic", "upgrade", "head"],
+            step="migrations",
+            cwd=self.install.source,
+            env=env,
+        )
 
     # -- API servers
 
-    def start_api(self, *, rate_limit: int = 0, api_key: str | None = None, admin_api_key: str | None = None,
-                  tenant_id: str = "harness", timeout: float = 120.0) -> ApiServer:
+    def start_api(
+        self,
+        *,
+        rate_limit: int = 0,
+        api_key: str | None = None,
+        admin_api_key: str | None = None,
+        tenant_id: str = "harness",
+        timeout: float = 120.0,
+    ) -> ApiServer:
         """Start one uvicorn process against the shared databases and wait until healthy.
 
         Args:
@@ -561,8 +655,19 @@ class Stack:
 
     def _spawn_api(self, name: str, port: int, env: dict[str, str]) -> _Child:
         assert self.install
-        cmd = [str(self.install.python), "-m", "uvicorn", "src.api.app:app", "--host", "127.0.0.1",
-               "--port", str(port), "--workers", "1", "--no-access-log"]
+        cmd = [
+            str(self.install.python),
+            "-m",
+            "uvicorn",
+            "src.api.app:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+            "--no-access-log",
+        ]
         child = _spawn(name, cmd, self.log_dir, cwd=self.install.source, env=env)
         self._children.append(child)
         return child
@@ -575,8 +680,12 @@ class Stack:
         """Start a stopped API server again on the same port, with the same keys."""
         assert self.install
         port = int(server.base_url.rsplit(":", 1)[1])
-        env = self.server_env(api_key=server.api_key, admin_api_key=server.admin_api_key,
-                              tenant_id=server.tenant_id, rate_limit=server.rate_limit_per_minute)
+        env = self.server_env(
+            api_key=server.api_key,
+            admin_api_key=server.admin_api_key,
+            tenant_id=server.tenant_id,
+            rate_limit=server.rate_limit_per_minute,
+        )
         child = self._spawn_api(server.child.name, port, env)
         server.child = child
         _wait_for("the API to report healthy again", lambda: _http_ok(server.base_url + HEALTH_PATH), child, timeout)

@@ -1,0 +1,284 @@
+"""What the sync and async clients share: configuration, headers, the pool's setup, ``raw``, ``repr``.
+
+Nothing here does I/O; the two clients in :mod:`cml_ergonomic._client`
+differ only in how they send bytes (and in ``await``).
+"""
+
+from __future__ import annotations
+
+import copy
+import platform
+import threading
+import warnings
+from collections.abc import Generator, Mapping
+from typing import Any, ClassVar
+
+import httpx
+
+from cml_ergonomic._config import DEFAULT_RETRY_AFTER_CAP, ClientConfig, check_deadline, check_retries, resolve_config
+from cml_ergonomic._logging import redactor
+from cml_ergonomic._operations import Operation
+from cml_ergonomic._retry import Clock
+from cml_ergonomic._version import __version__
+from cml_ergonomic.errors import ConfigurationError
+
+API_KEY_HEADER = "X-API-Key"
+TENANT_HEADER = "X-Tenant-Id"
+USER_HEADER = "X-User-Id"
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0)
+
+
+def user_agent() -> str:
+    """``cml-ergonomic/<version> python/<version> httpx/<version>``."""
+    return f"cml-ergonomic/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
+
+
+class _IdentityAuth(httpx.Auth):
+    """Adds the key, tenant and user to requests that lack them: those of ``client.raw``.
+
+    The wrapper's own requests already carry a snapshot of these headers
+    (taken when the call starts); this only fills in for the generated
+    client, which shares the pool but knows nothing of our identity.
+    """
+
+    def __init__(self, core: ClientCore) -> None:
+        self.core = core
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        if API_KEY_HEADER not in request.headers:
+            for name, value in self.core.headers_for(None).items():
+                request.headers.setdefault(name, value)
+        yield request
+
+
+class ClientCore:
+    """State and behaviour shared by ``CognitiveMemoryLayer`` and ``AsyncCognitiveMemoryLayer``."""
+
+    _http_class: ClassVar[type[httpx.Client] | type[httpx.AsyncClient]]
+    _raw_setter: ClassVar[str]
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        tenant_id: str | None = None,
+        user_id: str | None = None,
+        admin_api_key: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+        retry_after_cap: float = DEFAULT_RETRY_AFTER_CAP,
+        http2: bool = True,
+        limits: httpx.Limits | None = None,
+        http_client: httpx.Client | None = None,
+        async_http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Create a client; every argument falls back to its ``CML_*`` environment variable.
+
+        Args:
+            api_key: the server's API key (``CML_API_KEY``). Required.
+            base_url: the server's root URL (``CML_BASE_URL``, default ``http://localhost:8000``).
+            tenant_id: sent as ``X-Tenant-Id`` (``CML_TENANT_ID``); the server honours it only with the admin key.
+            user_id: sent as ``X-User-Id`` (``CML_USER_ID``).
+            admin_api_key: used only for admin operations (``CML_ADMIN_API_KEY``).
+            timeout: seconds or ``httpx.Timeout`` per attempt (``CML_TIMEOUT``; default 5 s connect, 30 s read).
+            max_retries: retries after the first attempt (``CML_MAX_RETRIES``, default 2).
+            deadline: seconds a whole call may take, retries included (default 60).
+            retry_after_cap: the longest ``Retry-After`` the client will sleep for (default 60 s).
+            http2: negotiate HTTP/2 where the server offers it (default True).
+            limits: the connection pool's limits.
+            http_client: your own ``httpx.Client`` (sync client only); it is not closed for you.
+            async_http_client: your own ``httpx.AsyncClient`` (async client only); it is not closed for you.
+            default_headers: extra headers for every request.
+
+        Raises:
+            ConfigurationError: a missing key, a base URL without a scheme, a negative timeout or retry count,
+                or an injected httpx client of the wrong kind.
+        """
+        self._closed = True  # until the pool exists, there is nothing to warn about in __del__
+        self._owns_http = False
+        self.config: ClientConfig = resolve_config(
+            api_key=api_key,
+            base_url=base_url,
+            tenant_id=tenant_id,
+            user_id=user_id,
+            admin_api_key=admin_api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            retry_after_cap=retry_after_cap,
+            http2=http2,
+            default_headers=default_headers,
+        )
+        for secret in (self.config.api_key, self.config.admin_api_key):
+            if secret is not None:
+                redactor.register(secret.reveal())
+        self.clock = Clock()
+        self._identity_lock = threading.Lock()
+        self._headers: tuple[dict[str, str], dict[str, str]] = self._build_headers(
+            self.config.tenant_id, self.config.user_id
+        )
+        self._raw: Any = None
+        self._http = self._make_http(http_client, async_http_client, limits)
+        self._closed = False
+
+    # -- the pool
+
+    def _make_http(
+        self, http_client: httpx.Client | None, async_http_client: httpx.AsyncClient | None, limits: httpx.Limits | None
+    ) -> Any:
+        wanted = self._http_class
+        given, wrong = (http_client, async_http_client) if wanted is httpx.Client else (async_http_client, http_client)
+        if wrong is not None:
+            right = "http_client" if wanted is httpx.Client else "async_http_client"
+            raise ConfigurationError(
+                f"{type(self).__name__} got an httpx client of the wrong kind",
+                suggestion=f"Pass {right}= a {wanted.__name__}.",
+            )
+        if given is not None:
+            if not isinstance(given, wanted):
+                raise ConfigurationError(f"expected an {wanted.__name__}, got {type(given).__name__}")
+            given.auth = _IdentityAuth(self)  # so that client.raw on the injected pool is authenticated too
+            if not str(given.base_url):
+                given.base_url = self.config.base_url  # the generated client sends relative URLs
+            return given
+        self._owns_http = True
+        return wanted(
+            base_url=self.config.base_url,
+            timeout=self.config.timeout,
+            limits=limits or DEFAULT_LIMITS,
+            http2=self.config.http2,
+            headers={"User-Agent": user_agent()},
+            auth=_IdentityAuth(self),
+        )
+
+    # -- headers
+
+    def _build_headers(self, tenant_id: str | None, user_id: str | None) -> tuple[dict[str, str], dict[str, str]]:
+        config = self.config
+        normal = {"User-Agent": user_agent(), **config.default_headers, API_KEY_HEADER: config.api_key.reveal()}
+        if tenant_id:
+            normal[TENANT_HEADER] = tenant_id
+        if user_id:
+            normal[USER_HEADER] = user_id
+        admin = dict(normal)
+        if config.admin_api_key is not None:
+            admin[API_KEY_HEADER] = config.admin_api_key.reveal()
+        return normal, admin
+
+    def headers_for(self, operation: Operation | None) -> dict[str, str]:
+        """The headers for a request of ``operation``: the admin key only on admin operations.
+
+        The dicts are rebuilt, never mutated, by ``set_tenant``/``set_user``, so
+        callers may keep a reference for the whole call.
+        """
+        normal, admin = self._headers
+        return admin if operation is not None and operation.admin else normal
+
+    def set_tenant(self, tenant_id: str | None) -> None:
+        """Send ``X-Tenant-Id: tenant_id`` on later requests (None: stop sending it).
+
+        Thread-safe: calls already started keep the headers they started with.
+        The server honours the header only with the admin key.
+
+        Args:
+            tenant_id: the tenant, or None.
+        """
+        with self._identity_lock:
+            self.config = self.config.evolve(tenant_id=tenant_id)
+            self._headers = self._build_headers(tenant_id, self.config.user_id)
+
+    def set_user(self, user_id: str | None) -> None:
+        """Send ``X-User-Id: user_id`` on later requests (None: stop sending it). Thread-safe like ``set_tenant``.
+
+        Args:
+            user_id: the user, or None.
+        """
+        with self._identity_lock:
+            self.config = self.config.evolve(user_id=user_id)
+            self._headers = self._build_headers(self.config.tenant_id, user_id)
+
+    # -- copies
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> Any:
+        """A light copy with other defaults that shares this client's connection pool.
+
+        Closing the copy does not close the pool; close the original.
+
+        Args:
+            timeout: the copy's per-attempt timeout.
+            max_retries: the copy's retry count.
+            deadline: the copy's per-call deadline.
+
+        Returns:
+            A client of the same class.
+
+        Raises:
+            ConfigurationError: a value is out of range.
+
+        Example:
+            >>> patient = memory.with_options(timeout=120, max_retries=5)  # doctest: +SKIP
+        """
+        from cml_ergonomic._config import resolve_timeout
+
+        changes: dict[str, Any] = {}
+        if timeout is not None:
+            changes["timeout"] = resolve_timeout(timeout)
+        if max_retries is not None:
+            changes["max_retries"] = check_retries(max_retries)
+        if deadline is not None:
+            changes["deadline"] = check_deadline(deadline)
+        clone = copy.copy(self)
+        clone.config = self.config.evolve(**changes)
+        clone._owns_http = False
+        clone._identity_lock = threading.Lock()
+        return clone
+
+    # -- the generated client
+
+    @property
+    def raw(self) -> Any:
+        """The generated client (``cml_api_client.AuthenticatedClient``) on this client's pool.
+
+        Same connection pool, headers, key, tenant, timeouts and transport: use
+        it with any module of ``cml_api_client.api`` for what the wrapper does
+        not cover (the dashboard, say).
+
+        Example:
+            >>> from cml_api_client.api.dashboard import dashboard_overview  # doctest: +SKIP
+            >>> dashboard_overview.sync(client=memory.raw)  # doctest: +SKIP
+        """
+        if self._raw is None:
+            from cml_api_client import authenticated_client
+
+            # The real key travels through the pool's auth; the generated client only sees a placeholder.
+            raw = authenticated_client(base_url=self.config.base_url, api_key="***", timeout=self.config.timeout)
+            getattr(raw, self._raw_setter)(self._http)
+            self._raw = raw
+        return self._raw
+
+    # -- lifecycle bookkeeping
+
+    def __repr__(self) -> str:
+        tenant = f", tenant_id={self.config.tenant_id!r}" if self.config.tenant_id else ""
+        return f"{type(self).__name__}(base_url={self.config.base_url!r}{tenant})"
+
+    def _warn_unclosed(self) -> bool:
+        if getattr(self, "_closed", True) or not getattr(self, "_owns_http", False):
+            return False
+        self._closed = True
+        warnings.warn(
+            f"{self!r} was never closed; use it as a context manager or call close()/aclose()",
+            ResourceWarning,
+            stacklevel=3,
+            source=self,
+        )
+        return True

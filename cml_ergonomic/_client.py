@@ -1,0 +1,207 @@
+"""The two clients: ``CognitiveMemoryLayer`` (sync) and ``AsyncCognitiveMemoryLayer`` (asyncio).
+
+Everything but sending bytes lives in shared code: the public methods in
+:mod:`._methods`, configuration and headers in :mod:`._base`, each call's
+steps in :mod:`._request`, the retry policy in :mod:`._retry`. What is left
+here is the I/O, written twice because one side must ``await``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from types import TracebackType
+from typing import Any, TypeVar
+
+import httpx
+import tenacity
+from httpx_sse import EventSource, SSEError
+
+from cml_ergonomic._base import ClientCore
+from cml_ergonomic._endpoint import AsyncExecutor, StreamSpec, SyncExecutor
+from cml_ergonomic._methods import MemoryMethods
+from cml_ergonomic._request import Call, RequestSpec
+from cml_ergonomic._retry import annotate, strategies
+from cml_ergonomic._stream import DONE
+from cml_ergonomic.errors import CMLError, ResponseValidationError
+
+T = TypeVar("T")
+R = TypeVar("R")
+Y = TypeVar("Y")
+
+
+def _not_sse(exc: SSEError, call: Call[Any]) -> ResponseValidationError:
+    return ResponseValidationError(f"{call.label} did not answer with server-sent events ({exc})")
+
+
+class CognitiveMemoryLayer(MemoryMethods, SyncExecutor, ClientCore):
+    """The synchronous client. Safe to share across threads.
+
+    Example:
+        >>> from cml_ergonomic import CognitiveMemoryLayer
+        >>> with CognitiveMemoryLayer(api_key="...", base_url="http://localhost:8000") as memory:  # doctest: +SKIP
+        ...     memory.write("User prefers dark mode")
+        ...     print(memory.read("preferences"))
+    """
+
+    _http_class = httpx.Client
+    _raw_setter = "set_httpx_client"
+    _http: httpx.Client
+
+    def _retrying(self, call: Call[T], attempt: Callable[[Call[T]], R]) -> R:
+        try:
+            for state in tenacity.Retrying(sleep=self.clock.sleep, **strategies(call)):
+                with state:
+                    return attempt(call)
+        except CMLError as exc:
+            raise annotate(exc, call) from exc.__cause__
+        raise AssertionError("tenacity ended without a result")  # pragma: no cover
+
+    def _execute(self, spec: RequestSpec[T]) -> T:
+        return self._retrying(Call(self, spec), self._attempt)
+
+    def _attempt(self, call: Call[T]) -> T:
+        request = call.build_request(self._http)
+        with call.io(request):
+            response = self._http.send(request, stream=True)
+            try:
+                body = call.collect(response.iter_bytes())
+            finally:
+                response.close()
+        return call.complete(response, body)
+
+    def _open_stream(self, call: Call[Any]) -> httpx.Response:
+        request = call.build_request(self._http)
+        with call.io(request):
+            response = self._http.send(request, stream=True)
+            if response.status_code != 200:
+                call.complete(response, call.collect(response.iter_bytes()))  # raises the mapped error
+        return response
+
+    def _execute_stream(self, spec: StreamSpec[Y]) -> Iterator[Y]:
+        call: Call[Any] = Call(self, spec.request)
+        response = self._retrying(call, self._open_stream)  # retried until the stream opens, never after
+        try:
+            with call.io(response.request):
+                for event in EventSource(response).iter_sse():
+                    call.check_deadline()
+                    item = spec.interpret(event.event, event.data)
+                    if item is not None:
+                        yield item
+                    if event.event == DONE:
+                        return
+        except SSEError as exc:
+            raise _not_sse(exc, call) from None
+        finally:
+            response.close()
+
+    def close(self) -> None:
+        """Close the connection pool (unless it was injected with ``http_client=``)."""
+        if not self._closed and self._owns_http:
+            self._http.close()
+        self._closed = True
+
+    def __enter__(self) -> CognitiveMemoryLayer:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        if self._warn_unclosed():
+            self._http.close()
+
+
+class AsyncCognitiveMemoryLayer(MemoryMethods, AsyncExecutor, ClientCore):
+    """The asyncio client: the same methods as ``CognitiveMemoryLayer``, to ``await``.
+
+    It belongs to the event loop it is first used on; create one client per loop.
+
+    Example:
+        >>> from cml_ergonomic import AsyncCognitiveMemoryLayer
+        >>> async with AsyncCognitiveMemoryLayer(api_key="...") as memory:  # doctest: +SKIP
+        ...     await memory.write("User prefers dark mode")
+    """
+
+    _http_class = httpx.AsyncClient
+    _raw_setter = "set_async_httpx_client"
+    _http: httpx.AsyncClient
+    _loop: asyncio.AbstractEventLoop | None = None
+
+    def _bind_loop(self) -> None:
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        elif self._loop is not loop:
+            raise RuntimeError(
+                f"{self!r} was first used on another event loop; an async client belongs to one loop. "
+                "Create one AsyncCognitiveMemoryLayer per event loop (per thread, per asyncio.run)."
+            )
+
+    async def _retrying(self, call: Call[T], attempt: Callable[[Call[T]], Coroutine[Any, Any, R]]) -> R:
+        self._bind_loop()
+        try:
+            async for state in tenacity.AsyncRetrying(sleep=self.clock.async_sleep, **strategies(call)):
+                with state:
+                    return await attempt(call)
+        except CMLError as exc:
+            raise annotate(exc, call) from exc.__cause__
+        raise AssertionError("tenacity ended without a result")  # pragma: no cover
+
+    async def _execute(self, spec: RequestSpec[T]) -> T:
+        return await self._retrying(Call(self, spec), self._attempt)
+
+    async def _attempt(self, call: Call[T]) -> T:
+        request = call.build_request(self._http)
+        with call.io(request):
+            response = await self._http.send(request, stream=True)
+            try:
+                body = await call.acollect(response.aiter_bytes())
+            finally:
+                await response.aclose()
+        return call.complete(response, body)
+
+    async def _open_stream(self, call: Call[Any]) -> httpx.Response:
+        request = call.build_request(self._http)
+        with call.io(request):
+            response = await self._http.send(request, stream=True)
+            if response.status_code != 200:
+                call.complete(response, await call.acollect(response.aiter_bytes()))  # raises the mapped error
+        return response
+
+    async def _execute_stream(self, spec: StreamSpec[Y]) -> AsyncIterator[Y]:
+        call: Call[Any] = Call(self, spec.request)
+        response = await self._retrying(call, self._open_stream)  # retried until the stream opens, never after
+        try:
+            with call.io(response.request):
+                async for event in EventSource(response).aiter_sse():
+                    call.check_deadline()
+                    item = spec.interpret(event.event, event.data)
+                    if item is not None:
+                        yield item
+                    if event.event == DONE:
+                        return
+        except SSEError as exc:
+            raise _not_sse(exc, call) from None
+        finally:
+            await response.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool (unless it was injected with ``async_http_client=``)."""
+        if not self._closed and self._owns_http:
+            await self._http.aclose()
+        self._closed = True
+
+    async def __aenter__(self) -> AsyncCognitiveMemoryLayer:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    def __del__(self) -> None:
+        # An AsyncClient cannot be closed without a loop; its sockets go with the garbage collector.
+        self._warn_unclosed()

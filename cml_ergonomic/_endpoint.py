@@ -1,0 +1,118 @@
+"""Public methods written once, for both clients.
+
+A public method is written as a *builder*: it checks its arguments and
+returns a :class:`RequestSpec`. The :func:`endpoint` descriptor turns it into
+a method that runs the spec through the client's ``_execute``: a plain call
+on :class:`SyncExecutor` clients, a coroutine on :class:`AsyncExecutor`
+clients. So argument checks, body building and parsing exist once, and the
+type checker still sees ``T`` for the sync client and ``Awaitable[T]`` for
+the async one.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
+
+from cml_ergonomic._request import RequestSpec
+
+P = ParamSpec("P")
+T = TypeVar("T")
+Y = TypeVar("Y")
+
+
+class SyncExecutor:
+    """Marks a client whose endpoints return results directly."""
+
+    def _execute(self, spec: RequestSpec[T]) -> T:
+        raise NotImplementedError
+
+    def _execute_stream(self, spec: StreamSpec[Y]) -> Iterator[Y]:
+        raise NotImplementedError
+
+
+class AsyncExecutor:
+    """Marks a client whose endpoints return awaitables."""
+
+    async def _execute(self, spec: RequestSpec[T]) -> T:
+        raise NotImplementedError
+
+    def _execute_stream(self, spec: StreamSpec[Y]) -> AsyncIterator[Y]:
+        raise NotImplementedError
+
+
+class StreamSpec(Generic[Y]):
+    """A request whose answer is a server-sent event stream, and how to turn its events into items."""
+
+    __slots__ = ("interpret", "request")
+
+    def __init__(self, request: RequestSpec[Any], interpret: Callable[[str, str], Y | None]) -> None:
+        self.request = request
+        self.interpret = interpret  # (event name, data) -> an item, or None at the end of the stream
+
+
+def _bound_signature(build: Callable[..., Any]) -> inspect.Signature:
+    signature = inspect.signature(build)
+    params = list(signature.parameters.values())[1:]  # drop self
+    return signature.replace(parameters=params, return_annotation=inspect.Signature.empty)
+
+
+class _ClientMethod:
+    """Runtime half of the descriptors: binds a builder to a client's runner."""
+
+    runner = "_execute"
+
+    def __init__(self, build: Callable[..., Any]) -> None:
+        self.build = build
+        self.signature = _bound_signature(build)
+        functools.update_wrapper(self, build)  # type: ignore[arg-type]
+
+    def _bind(self, obj: Any) -> Any:
+        if obj is None:
+            return self
+        build, run = self.build, getattr(obj, self.runner)
+
+        def method(*args: Any, **kwargs: Any) -> Any:
+            return run(build(obj, *args, **kwargs))
+
+        method.__name__ = build.__name__
+        method.__qualname__ = f"{type(obj).__name__}.{build.__name__}"
+        method.__doc__ = build.__doc__
+        method.__signature__ = self.signature  # type: ignore[attr-defined]
+        return method
+
+
+class endpoint(_ClientMethod, Generic[P, T]):
+    """Descriptor: a builder ``(self, ...) -> RequestSpec[T]`` becomes a client method."""
+
+    def __init__(self, build: Callable[Concatenate[Any, P], RequestSpec[T]]) -> None:
+        super().__init__(build)
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> endpoint[P, T]: ...
+    @overload
+    def __get__(self, obj: SyncExecutor, owner: type) -> Callable[P, T]: ...
+    @overload
+    def __get__(self, obj: AsyncExecutor, owner: type) -> Callable[P, Awaitable[T]]: ...
+    def __get__(self, obj: Any, owner: type) -> Any:
+        return self._bind(obj)
+
+
+class stream_endpoint(_ClientMethod, Generic[P, Y]):
+    """Descriptor: a builder ``(self, ...) -> StreamSpec[Y]`` becomes an iterator (sync) or async iterator."""
+
+    runner = "_execute_stream"
+
+    def __init__(self, build: Callable[Concatenate[Any, P], StreamSpec[Y]]) -> None:
+        super().__init__(build)
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> stream_endpoint[P, Y]: ...
+    @overload
+    def __get__(self, obj: SyncExecutor, owner: type) -> Callable[P, Iterator[Y]]: ...
+    @overload
+    def __get__(self, obj: AsyncExecutor, owner: type) -> Callable[P, AsyncIterator[Y]]: ...
+    def __get__(self, obj: Any, owner: type) -> Any:
+        return self._bind(obj)

@@ -1,0 +1,270 @@
+"""One API call, from its description to its typed result: everything but the I/O.
+
+A public method builds a :class:`RequestSpec` (what to send, how to parse the
+answer). The client turns it into a :class:`Call`, which holds the call's
+state (deadline, retries, headers) and does every step that is not I/O:
+building each attempt's request, reading the body against the deadline,
+mapping errors, parsing, logging. The sync and async clients only move bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar
+from urllib.parse import quote
+
+import httpx
+
+from cml_ergonomic._config import check_deadline, check_retries, resolve_timeout
+from cml_ergonomic._logging import get_logger
+from cml_ergonomic._operations import Operation
+from cml_ergonomic._retry import parse_retry_after
+from cml_ergonomic._serialize import dumps
+from cml_ergonomic.errors import (
+    CMLError,
+    CMLTimeoutError,
+    ResponseValidationError,
+    ValidationError,
+    connection_error,
+    error_from_response,
+)
+
+if TYPE_CHECKING:
+    from cml_ergonomic._base import ClientCore
+
+T = TypeVar("T")
+log = get_logger("http")
+
+
+class CallOptions(TypedDict, total=False):
+    """Per-call options every public method accepts.
+
+    Attributes:
+        timeout: seconds (or ``httpx.Timeout``) for each attempt, instead of the client's.
+        max_retries: retries for this call, instead of the client's.
+        deadline: seconds for the whole call, retries and sleeps included.
+        idempotent: True marks a mutating call as safe to repeat, so it is
+            retried like a read (only when you know a duplicate does no harm).
+    """
+
+    timeout: float | httpx.Timeout
+    max_retries: int
+    deadline: float
+    idempotent: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseMeta:
+    """What the transport knows about a result: ``result.meta``.
+
+    Attributes:
+        request_id: the server's ``X-Request-ID``.
+        status_code: the HTTP status.
+        retries: retries made before this answer.
+        elapsed_ms: time from the first attempt to the parsed result.
+    """
+
+    request_id: str | None
+    status_code: int
+    retries: int
+    elapsed_ms: float
+
+
+@dataclass(slots=True)
+class RequestSpec(Generic[T]):
+    """What a public method asks for: an operation, its inputs, and how to read its answer."""
+
+    operation: Operation
+    parse: Callable[[Any], T]
+    body: Any = None
+    path_params: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, Any] | None = None
+    options: CallOptions = field(default_factory=lambda: CallOptions())
+
+
+def _fit(limit: float | None, remaining: float) -> float:
+    return remaining if limit is None else min(limit, remaining)
+
+
+class Call(Generic[T]):
+    """The state and the I/O-free steps of one call (all attempts of it)."""
+
+    __slots__ = (
+        "content",
+        "core",
+        "deadline",
+        "deadline_at",
+        "give_up_note",
+        "headers",
+        "label",
+        "last_reason",
+        "max_retries",
+        "may_repeat",
+        "retries",
+        "retry_after_cap",
+        "spec",
+        "started",
+        "timeout",
+        "url",
+    )
+
+    def __init__(self, core: ClientCore, spec: RequestSpec[T]) -> None:
+        options = spec.options
+        config = core.config
+        op = spec.operation
+        self.core = core
+        self.spec = spec
+        self.label = op.label
+        self.timeout = resolve_timeout(options["timeout"]) if "timeout" in options else config.timeout
+        self.max_retries = check_retries(options["max_retries"]) if "max_retries" in options else config.max_retries
+        self.deadline = check_deadline(options["deadline"]) if "deadline" in options else config.deadline
+        self.retry_after_cap = config.retry_after_cap
+        self.may_repeat = op.read_only or bool(options.get("idempotent", False))
+        self.retries = 0
+        self.last_reason: str | None = None
+        self.give_up_note = ""
+        self.started = core.clock.now()
+        self.deadline_at = self.started + self.deadline
+        # Snapshot now: a set_tenant() in another thread applies to later calls, never half to this one.
+        self.headers = core.headers_for(op)
+        path = (
+            op.path.format(**{k: quote(v, safe="") for k, v in spec.path_params.items()})
+            if spec.path_params
+            else op.path
+        )
+        self.url = config.base_url + path
+        self.content = dumps(spec.body) if spec.body is not None else None
+
+    def remaining(self) -> float:
+        """Seconds left before the call's deadline."""
+        return self.deadline_at - self.core.clock.now()
+
+    def build_request(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        """The next attempt's request, its timeouts shortened to fit the deadline.
+
+        Raises:
+            CMLTimeoutError: the deadline has already passed.
+        """
+        remaining = self.remaining()
+        if remaining <= 0:
+            raise self._deadline_error()
+        t = self.timeout
+        timeout = httpx.Timeout(
+            connect=_fit(t.connect, remaining),
+            read=_fit(t.read, remaining),
+            write=_fit(t.write, remaining),
+            pool=_fit(t.pool, remaining),
+        )
+        headers = self.headers
+        if self.content is not None:
+            headers = {**headers, "Content-Type": "application/json"}
+        return http.build_request(
+            self.spec.operation.method,
+            self.url,
+            content=self.content,
+            headers=headers,
+            params=self.spec.params,
+            timeout=timeout,
+        )
+
+    def _deadline_error(self) -> CMLTimeoutError:
+        mutating = not self.spec.operation.read_only
+        suggestion = f"The call's {self.deadline:g}s deadline passed" + (
+            ": the change may have been applied, so read it back before you resend it."
+            if mutating
+            else "; raise deadline= if the server is just slow."
+        )
+        return CMLTimeoutError(
+            f"{self.label} did not finish within its {self.deadline:g}s deadline",
+            may_have_been_applied=mutating,
+            suggestion=suggestion,
+        )
+
+    def check_deadline(self) -> None:
+        """Stop the call when its deadline has passed.
+
+        A server that trickles bytes resets the read timeout with every chunk;
+        only this check, made after each chunk, can cut it.
+
+        Raises:
+            CMLTimeoutError: the deadline has passed.
+        """
+        if self.core.clock.now() > self.deadline_at:
+            raise self._deadline_error()
+
+    def collect(self, chunks: Iterable[bytes]) -> bytes:
+        """The whole body, read chunk by chunk against the deadline."""
+        buffer = []
+        for chunk in chunks:
+            buffer.append(chunk)
+            self.check_deadline()
+        return b"".join(buffer)
+
+    async def acollect(self, chunks: AsyncIterator[bytes]) -> bytes:
+        """``collect`` for an async body."""
+        buffer = []
+        async for chunk in chunks:
+            buffer.append(chunk)
+            self.check_deadline()
+        return b"".join(buffer)
+
+    @contextmanager
+    def io(self, request: httpx.Request) -> Iterator[None]:
+        """Map httpx transport failures inside the block to our errors (never carrying credentials)."""
+        try:
+            yield
+        except httpx.TransportError as exc:
+            raise self.transport_error(exc, request) from exc
+
+    def transport_error(self, exc: httpx.TransportError, request: httpx.Request) -> CMLError:
+        """Our error for an httpx transport failure (never carries credentials)."""
+        url = request.url.copy_with(username=None, password=None, query=None)
+        error = connection_error(exc, method=request.method, url=str(url), mutating=not self.spec.operation.read_only)
+        error.__cause__ = exc
+        return error
+
+    def complete(self, response: httpx.Response, body: bytes) -> T:
+        """Map the answer to a result or raise the matching error.
+
+        Raises:
+            APIStatusError: non-2xx (a subclass by status).
+            ValidationError: 422.
+            ResponseValidationError: a 2xx body that does not match the schema.
+        """
+        status = response.status_code
+        request_id = response.headers.get("x-request-id")
+        elapsed_ms = (self.core.clock.now() - self.started) * 1000
+        log.debug("%s → %d (%.0f ms) request_id=%s", self.label, status, elapsed_ms, request_id)
+        if not 200 <= status < 300:
+            full = httpx.Response(status, headers=response.headers, content=body, request=response.request)
+            raise error_from_response(
+                full,
+                admin=self.spec.operation.admin,
+                retry_after=parse_retry_after(response.headers, self.core.clock.wall()),
+            )
+        try:
+            data = json.loads(body) if body else None
+        except ValueError as exc:
+            raise ResponseValidationError(
+                f"{self.label} answered {status} with a body that is not JSON ({exc})",
+                response_body=body[:500].decode(errors="replace"),
+                request_id=request_id,
+            ) from None
+        try:
+            result = self.spec.parse(data)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            if isinstance(exc, ValidationError):
+                raise
+            raise ResponseValidationError(
+                f"{self.label} answered {status} with a body that does not match the schema: "
+                f"{type(exc).__name__}: {exc}",
+                response_body=data,
+                request_id=request_id,
+            ) from None
+        meta = getattr(result, "meta", False)
+        if meta is None:  # typed results carry a meta slot; TypedDicts and plain values do not
+            result.meta = ResponseMeta(request_id, status, self.retries, elapsed_ms)  # type: ignore[attr-defined]
+        return result

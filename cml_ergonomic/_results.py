@@ -1,0 +1,267 @@
+"""Typed results: the generated attrs models themselves, with a ``meta`` slot and a readable ``str()``.
+
+Each result class subclasses its generated model, so the generated
+``from_dict`` builds it directly: no copy, every field of the schema, and
+the nested items (``MemoryItem`` ...) are the generated classes. Operations
+the schema leaves untyped (health, delete-all, admin) return TypedDicts.
+
+Imported lazily (on the first call that needs it), because importing the
+generated models costs more than the rest of the SDK together.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypedDict
+
+import attrs
+from cml_api_client.models.create_session_response import CreateSessionResponse
+from cml_api_client.models.forget_response import ForgetResponse
+from cml_api_client.models.memory_item import MemoryItem
+from cml_api_client.models.memory_stats import MemoryStats
+from cml_api_client.models.process_turn_response import ProcessTurnResponse
+from cml_api_client.models.read_memory_response import ReadMemoryResponse
+from cml_api_client.models.session_context_response import SessionContextResponse
+from cml_api_client.models.update_memory_response import UpdateMemoryResponse
+from cml_api_client.models.write_batch_response import WriteBatchResponse
+from cml_api_client.models.write_memory_response import WriteMemoryResponse
+from cml_api_client.types import Unset
+
+from cml_ergonomic._logging import preview
+from cml_ergonomic._request import ResponseMeta
+
+__all__ = [
+    "ConsolidationResult",
+    "CreateSessionResult",
+    "DeleteAllResult",
+    "ForgetResult",
+    "ForgettingResult",
+    "HealthResult",
+    "LLMContextReadResult",
+    "MemoryItem",
+    "ReadResult",
+    "SessionContext",
+    "Stats",
+    "StreamDone",
+    "TurnResult",
+    "UpdateResult",
+    "WriteBatchResult",
+    "WriteResult",
+]
+
+_TOP = 5
+
+
+def _meta() -> Any:
+    return attrs.field(default=None, init=False, repr=False, eq=False)
+
+
+def _items(value: list[MemoryItem] | Unset) -> list[MemoryItem]:
+    return [] if isinstance(value, Unset) else value
+
+
+@attrs.define
+class WriteResult(WriteMemoryResponse):
+    """The answer to ``write``: ``success``, ``memory_id``, ``chunks_created``, ``message``."""
+
+    meta: ResponseMeta | None = _meta()
+
+    def __str__(self) -> str:
+        state = "stored" if self.success else "not stored"
+        chunks = "chunk" if self.chunks_created == 1 else "chunks"
+        return f"write {state}: {self.chunks_created} {chunks}, memory_id={self.memory_id}" + (
+            f" ({self.message})" if self.message else ""
+        )
+
+
+@attrs.define
+class WriteBatchResult(WriteBatchResponse):
+    """The answer to ``write_batch``: ``success``, ``turns_processed``, ``chunks_created``."""
+
+    meta: ResponseMeta | None = _meta()
+
+    def __str__(self) -> str:
+        state = "ok" if self.success else "failed"
+        return f"write_batch {state}: {self.turns_processed} turns, {self.chunks_created} chunks"
+
+
+@attrs.define
+class ReadResult(ReadMemoryResponse):
+    """The answer to ``read``: ``memories`` (best first) and their split into facts, preferences, ...
+
+    Attributes:
+        degraded: True when ``read_safe`` returned this empty result instead of failing.
+        degraded_reason: why it degraded.
+    """
+
+    meta: ResponseMeta | None = _meta()
+    degraded: bool = attrs.field(default=False, init=False, eq=False)
+    degraded_reason: str | None = attrs.field(default=None, init=False, eq=False)
+
+    def __len__(self) -> int:
+        return len(self.memories)
+
+    def __iter__(self) -> Any:
+        return iter(self.memories)
+
+    def __str__(self) -> str:
+        if self.degraded:
+            return f"read {self.query!r}: degraded, no memories ({self.degraded_reason})"
+        head = f"read {self.query!r}: {self.total_count} memories in {self.elapsed_ms:.0f} ms"
+        lines = [head] + [f"  [{m.type_}] {m.relevance:.2f}  {preview(m.text, 70)}" for m in self.memories[:_TOP]]
+        if len(self.memories) > _TOP:
+            lines.append(f"  … and {len(self.memories) - _TOP} more")
+        return "\n".join(lines)
+
+    @classmethod
+    def degraded_empty(cls, query: str, reason: str) -> ReadResult:
+        """An empty result marked as degraded (what ``read_safe`` returns when the server is unavailable)."""
+        result = cls(query=query, memories=[], total_count=0, elapsed_ms=0.0)
+        result.degraded = True
+        result.degraded_reason = reason
+        return result
+
+
+@attrs.define
+class LLMContextReadResult(ReadResult):
+    """The answer to ``read(..., format="llm_context")``: ``llm_context`` is a prompt-ready string."""
+
+    if TYPE_CHECKING:
+        llm_context: str  # narrowed: the server always fills it in this format (checked on parse)
+
+    def __str__(self) -> str:
+        return f"read {self.query!r} as llm_context ({len(self.llm_context)} chars):\n{preview(self.llm_context, 400)}"
+
+
+@attrs.define
+class TurnResult(ProcessTurnResponse):
+    """The answer to ``turn``: ``memory_context`` to put in the prompt, and what was stored and retrieved."""
+
+    meta: ResponseMeta | None = _meta()
+
+    def __str__(self) -> str:
+        return (
+            f"turn: {self.memories_retrieved} retrieved, {self.memories_stored} stored; "
+            f"context {len(self.memory_context)} chars"
+        )
+
+
+@attrs.define
+class UpdateResult(UpdateMemoryResponse):
+    """The answer to ``update``: ``version`` is the memory's new version."""
+
+    meta: ResponseMeta | None = _meta()
+
+    def __str__(self) -> str:
+        return f"update {'ok' if self.success else 'failed'}: memory {self.memory_id} is now version {self.version}"
+
+
+@attrs.define
+class ForgetResult(ForgetResponse):
+    """The answer to ``forget``: ``affected_count`` memories were forgotten."""
+
+    meta: ResponseMeta | None = _meta()
+
+    def __str__(self) -> str:
+        return f"forget {'ok' if self.success else 'failed'}: {self.affected_count} affected"
+
+
+@attrs.define
+class Stats(MemoryStats):
+    """The answer to ``stats``: counts by state and by type."""
+
+    meta: ResponseMeta | None = _meta()
+
+    def __str__(self) -> str:
+        types = ", ".join(f"{k}={v}" for k, v in sorted(self.by_type.additional_properties.items()))
+        return (
+            f"{self.total_memories} memories ({self.active_memories} active, {self.silent_memories} silent, "
+            f"{self.archived_memories} archived; {types or 'no types'}), "
+            f"avg confidence {self.avg_confidence:.2f}, {self.estimated_size_mb:.2f} MB"
+        )
+
+
+@attrs.define
+class CreateSessionResult(CreateSessionResponse):
+    """The answer to ``create_session``: ``session_id``, ``created_at``, ``expires_at``."""
+
+    meta: ResponseMeta | None = _meta()
+
+    def __str__(self) -> str:
+        return f"session {self.session_id} (expires {self.expires_at})"
+
+
+@attrs.define
+class SessionContext(SessionContextResponse):
+    """The answer to ``get_session_context``: ``messages``, ``tool_results``, ``scratch_pad``, ``context_string``."""
+
+    meta: ResponseMeta | None = _meta()
+
+    def __str__(self) -> str:
+        return (
+            f"session {self.session_id}: {len(_items(self.messages))} messages, "
+            f"{len(_items(self.tool_results))} tool results, {len(_items(self.scratch_pad))} scratch notes"
+        )
+
+
+class HealthResult(TypedDict, total=False):
+    """``health()``: the schema declares no body; the server sends ``status`` and ``timestamp``."""
+
+    status: str
+    timestamp: str
+
+
+class DeleteAllResult(TypedDict, total=False):
+    """``delete_all(confirm=True)``: the schema declares no body; the server reports how many it deleted."""
+
+    affected_count: int
+
+
+class ConsolidationResult(TypedDict, total=False):
+    """``consolidate(user_id)``: untyped in the schema; these are the counters the server returns."""
+
+    status: str
+    user_id: str
+    episodes_sampled: int
+    clusters_formed: int
+    gists_extracted: int
+
+
+class ForgettingResult(TypedDict, total=False):
+    """``run_forgetting(user_id)``: untyped in the schema; these are the counters the server returns."""
+
+    status: str
+    user_id: str
+    dry_run: bool
+    memories_scanned: int
+    operations_applied: int
+
+
+class StreamDone(TypedDict, total=False):
+    """The last thing ``read_stream`` yields: the ``event: done`` summary."""
+
+    total_count: int
+    elapsed_ms: float
+    retrieval_meta: dict[str, Any]
+
+
+def parse_llm_context(data: Any) -> LLMContextReadResult:
+    """Parse a read in ``llm_context`` format, insisting that ``llm_context`` is a string.
+
+    Raises:
+        TypeError: the server sent no ``llm_context`` string.
+    """
+    result = LLMContextReadResult.from_dict(data)
+    if not isinstance(result.llm_context, str):
+        raise TypeError("format='llm_context' but the body has no llm_context string")
+    return result
+
+
+def parse_untyped(data: Any) -> Any:
+    """The body of an operation the schema leaves untyped: it must be a JSON object.
+
+    Raises:
+        TypeError: it is not.
+    """
+    if not isinstance(data, dict):
+        raise TypeError(f"expected a JSON object, got {type(data).__name__}")
+    return data

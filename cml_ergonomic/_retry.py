@@ -1,0 +1,187 @@
+"""The retry policy: which failures are retried, how long to wait, and when to give up.
+
+One policy serves the sync and the async client; tenacity drives it
+(``Retrying`` or ``AsyncRetrying``, built from the same strategies).
+
+The rule that matters most: a retry must never duplicate a write. So a
+read-only operation is retried on any transient failure, while a mutating
+one only when the server cannot have applied it: the request never left
+(connect error, connect or pool timeout) or the server refused it outright
+(408, 429, 503). After a read timeout, a dropped connection or a 500/502/504
+a write may have been applied, and the error says to read it back first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import tenacity
+
+from cml_ergonomic._logging import get_logger
+from cml_ergonomic.errors import APIStatusError, CMLConnectionError, CMLError
+
+if TYPE_CHECKING:
+    from cml_ergonomic._request import Call
+
+log = get_logger("retry")
+
+BACKOFF_BASE = 0.5
+BACKOFF_CAP = 8.0
+ALWAYS_RETRIED_STATUSES = frozenset({408, 429, 503})  # refused: nothing was applied
+READ_ONLY_RETRIED_STATUSES = frozenset({500, 502, 504})  # may have been applied
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """Time as the retry machinery sees it; tests swap in a fake one."""
+
+    now: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], None] = time.sleep
+    async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    wall: Callable[[], datetime] = lambda: datetime.now(UTC)
+
+
+def retry_reason(exc: BaseException, *, may_repeat: bool) -> str | None:
+    """Why ``exc`` deserves another attempt, or None when it must be raised at once.
+
+    Args:
+        exc: what the attempt raised.
+        may_repeat: whether repeating the operation is harmless (read-only,
+            or marked ``idempotent=True`` by the caller).
+
+    Returns:
+        A short reason for the log, or None.
+    """
+    if isinstance(exc, APIStatusError):
+        if exc.status_code in ALWAYS_RETRIED_STATUSES:
+            return f"HTTP {exc.status_code}"
+        if may_repeat and exc.status_code in READ_ONLY_RETRIED_STATUSES:
+            return f"HTTP {exc.status_code}"
+        return None
+    if isinstance(exc, CMLConnectionError) and (may_repeat or not exc.may_have_been_applied):
+        return type(exc.__cause__).__name__ if exc.__cause__ else type(exc).__name__
+    return None
+
+
+def parse_retry_after(headers: httpx.Headers, now: datetime) -> float | None:
+    """The delay a response asks for, in seconds, from ``retry-after-ms`` or ``Retry-After``.
+
+    ``Retry-After`` may be seconds or an HTTP date; ``retry-after-ms`` (milliseconds) wins when both are present.
+
+    Args:
+        headers: the response headers.
+        now: the current wall-clock time, for HTTP dates.
+
+    Returns:
+        Seconds (never negative), or None when absent or unreadable.
+    """
+    raw_ms = headers.get("retry-after-ms")
+    if raw_ms:
+        try:
+            return max(0.0, float(raw_ms) / 1000.0)
+        except ValueError:
+            pass
+    raw = headers.get("retry-after")
+    if not raw:
+        return None
+    try:
+        return max(0.0, float(raw))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(raw)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+def backoff(retry_number: int, rng: Callable[[], float] = random.random) -> float:
+    """Exponential backoff with jitter: between half and all of ``0.5 * 2**(n-1)`` seconds, capped at 8 s."""
+    ceiling = min(BACKOFF_CAP, BACKOFF_BASE * (2.0 ** (retry_number - 1)))
+    return ceiling * (0.5 + rng() / 2)  # half-jitter keeps a floor, so a retry storm still spreads out
+
+
+class _Wait(tenacity.wait.wait_base):
+    def __init__(self, call: Call[Any]) -> None:
+        self.call = call
+
+    def __call__(self, retry_state: tenacity.RetryCallState) -> float:
+        exc = retry_state.outcome.exception() if retry_state.outcome else None
+        asked = getattr(exc, "retry_after", None)
+        if asked is not None:
+            return float(asked)
+        return backoff(retry_state.attempt_number)
+
+
+class _Stop(tenacity.stop.stop_base):
+    def __init__(self, call: Call[Any]) -> None:
+        self.call = call
+
+    def __call__(self, retry_state: tenacity.RetryCallState) -> bool:
+        call = self.call
+        if retry_state.attempt_number > call.max_retries:
+            return True
+        exc = retry_state.outcome.exception() if retry_state.outcome else None
+        sleep = retry_state.upcoming_sleep
+        if isinstance(exc, APIStatusError) and exc.retry_after is not None and sleep > call.retry_after_cap:
+            call.give_up_note = (
+                f"the server asked to wait {sleep:.1f}s, more than the {call.retry_after_cap:g}s cap"
+            )
+            return True
+        if sleep >= call.remaining():
+            call.give_up_note = f"waiting {sleep:.1f}s would pass the call's {call.deadline:g}s deadline"
+            return True
+        return False
+
+
+def _retryable(call: Call[Any]) -> Callable[[BaseException], bool]:
+    def check(exc: BaseException) -> bool:
+        reason = retry_reason(exc, may_repeat=call.may_repeat)
+        call.last_reason = reason
+        return reason is not None
+
+    return check
+
+
+def _before_sleep(call: Call[Any]) -> Callable[[tenacity.RetryCallState], None]:
+    def log_retry(retry_state: tenacity.RetryCallState) -> None:
+        call.retries += 1
+        log.warning(
+            "retrying %s (retry %d of %d) after %s; sleeping %.2fs",
+            call.label,
+            call.retries,
+            call.max_retries,
+            call.last_reason,
+            retry_state.upcoming_sleep,
+        )
+
+    return log_retry
+
+
+def strategies(call: Call[Any]) -> dict[str, Any]:
+    """The tenacity arguments for one call; the same for ``Retrying`` and ``AsyncRetrying``."""
+    return {
+        "stop": _Stop(call),
+        "wait": _Wait(call),
+        "retry": tenacity.retry_if_exception(_retryable(call)),
+        "before_sleep": _before_sleep(call),
+        "reraise": True,
+    }
+
+
+def annotate(exc: CMLError, call: Call[Any]) -> CMLError:
+    """Record on the final error how many retries were made and why the client stopped."""
+    exc.retries = call.retries
+    if call.give_up_note and call.give_up_note not in exc.suggestion:
+        exc.suggestion = f"{exc.suggestion} (not retried: {call.give_up_note})".strip()
+    return exc

@@ -1,0 +1,80 @@
+"""Sessions for developing cml-ergonomic: ``nox -l`` lists them.
+
+Every session installs what it needs into its own virtualenv (built by uv),
+so a fresh clone needs only Python 3.11+, nox and uv.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "uv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.sessions = ["lint", "typecheck", "codegen_check", "tests"]
+
+PYTHON = "3.11"
+SERVER_VERSION = "1.5.1"  # keep in step with openapi/cml-*.json
+
+
+def _install(session: nox.Session, *groups: str) -> None:
+    args = ["-e", "."]
+    for group in groups:
+        args += ["--group", group]
+    session.install(*args)
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """Unit tests, then integration tests against the real server (started by the harness)."""
+    _install(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check."""
+    _install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", "cml_ergonomic", "codegen")
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on cml_ergonomic and codegen (the generated package is checked non-strictly)."""
+    _install(session, "typecheck", "codegen")
+    session.run("mypy")
+
+
+@nox.session(python=PYTHON)
+def codegen(session: nox.Session) -> None:
+    """Regenerate generated/cml_api_client from the snapshot in openapi/."""
+    _install(session, "codegen")
+    session.run("python", "-m", "codegen", "generate")
+
+
+@nox.session(python=PYTHON)
+def codegen_check(session: nox.Session) -> None:
+    """Fail if generated/ is not exactly what openapi/ + config + the pinned generator produce."""
+    _install(session, "codegen")
+    session.run("python", "-m", "codegen", "check")
+
+
+@nox.session(python=PYTHON)
+def codegen_fetch(session: nox.Session) -> None:
+    """Start the real server with the harness and fetch its schema into openapi/ (then run `nox -s codegen`)."""
+    _install(session, "codegen", "test")
+    session.run("python", "-m", "tests.server.fetch_snapshot", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def server(session: nox.Session) -> None:
+    """Run the real CML server in the foreground; prints its base URL and both keys. Ctrl-C stops it."""
+    _install(session, "test")
+    session.run("python", "-m", "tests.server", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def demo(session: nox.Session) -> None:
+    """The main job: start the real server locally and walk through the SDK (or use CML_BASE_URL)."""
+    _install(session, "test")
+    session.run("python", "-m", "examples.demo", *session.posargs)

@@ -1,0 +1,104 @@
+"""Fixtures shared by every test: the real CML server for integration tests.
+
+Integration tests run against the real server that the harness starts on
+127.0.0.1 (once per session), or against a server that is already running
+when ``--base-url`` / ``CML_BASE_URL`` is given together with its keys.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.server.harness import Stack, tail
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    """Where a real CML server listens and the keys it accepts."""
+
+    base_url: str
+    api_key: str
+    admin_api_key: str
+    tenant_id: str
+    log_path: Path | None = None  # None for an external server
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("cml", "real CML server")
+    group.addoption(
+        "--base-url",
+        default=os.environ.get("CML_BASE_URL"),
+        help="use the CML server already running here (default: env CML_BASE_URL; else start one)",
+    )
+    group.addoption("--api-key", default=os.environ.get("CML_API_KEY"), help="its normal key (env CML_API_KEY)")
+    group.addoption(
+        "--admin-api-key", default=os.environ.get("CML_ADMIN_API_KEY"), help="its admin key (env CML_ADMIN_API_KEY)"
+    )
+    group.addoption(
+        "--tenant-id", default=os.environ.get("CML_TENANT_ID", "default"), help="its default tenant (env CML_TENANT_ID)"
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "integration" in item.path.parts:
+            item.add_marker(pytest.mark.integration)
+
+
+@pytest.fixture(scope="session")
+def cml_stack(request: pytest.FixtureRequest) -> Iterator[Stack | None]:
+    """The harness's PostgreSQL + Redis (None when testing an external server)."""
+    if request.config.getoption("--base-url"):
+        yield None
+        return
+    stack = Stack()
+    with stack:
+        request.config.stash[_STACK] = stack
+        yield stack
+        if request.session.testsfailed:
+            stack.keep_logs = True  # the failing tests printed their tails; the full logs stay for a look
+
+
+_STACK = pytest.StashKey[Stack]()
+
+
+@pytest.fixture(scope="session")
+def cml_server(request: pytest.FixtureRequest, cml_stack: Stack | None) -> ServerInfo:
+    """The real CML server (unlimited rate) that integration tests talk to."""
+    if cml_stack is None:
+        opt = request.config.getoption
+        if not opt("--api-key") or not opt("--admin-api-key"):
+            pytest.fail("--base-url needs --api-key and --admin-api-key (or CML_API_KEY and CML_ADMIN_API_KEY)")
+        return ServerInfo(opt("--base-url").rstrip("/"), opt("--api-key"), opt("--admin-api-key"), opt("--tenant-id"))
+    server = cml_stack.start_api()
+    return ServerInfo(server.base_url, server.api_key, server.admin_api_key, server.tenant_id, server.log_path)
+
+
+RATE_LIMIT_PER_MINUTE = 5
+
+
+@pytest.fixture(scope="session")
+def rate_limited_server(cml_stack: Stack | None) -> ServerInfo:
+    """A second API process on the same databases with a limit of 5 requests per minute per key."""
+    if cml_stack is None:
+        pytest.skip("a rate-limited server needs the harness: an external server's limit is not ours to set")
+    server = cml_stack.start_api(rate_limit=RATE_LIMIT_PER_MINUTE)
+    return ServerInfo(server.base_url, server.api_key, server.admin_api_key, server.tenant_id, server.log_path)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    if not report.failed:
+        return
+    funcargs = getattr(item, "funcargs", {})
+    for name in ("cml_server", "rate_limited_server"):
+        server = funcargs.get(name)
+        if isinstance(server, ServerInfo) and server.log_path is not None:
+            report.sections.append((f"CML server log ({server.log_path.name}, last lines)", tail(server.log_path)))
