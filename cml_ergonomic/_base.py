@@ -15,7 +15,15 @@ from typing import Any, ClassVar
 
 import httpx
 
-from cml_ergonomic._config import DEFAULT_RETRY_AFTER_CAP, ClientConfig, check_deadline, check_retries, resolve_config
+from cml_ergonomic._breaker import CircuitBreaker, CircuitState
+from cml_ergonomic._config import (
+    DEFAULT_RETRY_AFTER_CAP,
+    ClientConfig,
+    check_deadline,
+    check_retries,
+    resolve_config,
+    resolve_timeout,
+)
 from cml_ergonomic._logging import redactor
 from cml_ergonomic._operations import Operation
 from cml_ergonomic._retry import Clock
@@ -116,6 +124,8 @@ class ClientCore:
             if secret is not None:
                 redactor.register(secret.reveal())
         self.clock = Clock()
+        self.breaker = CircuitBreaker(lambda: self.clock.now())  # via self: tests swap the clock
+        self.degraded = False
         self._identity_lock = threading.Lock()
         self._headers: tuple[dict[str, str], dict[str, str]] = self._build_headers(
             self.config.tenant_id, self.config.user_id
@@ -200,6 +210,11 @@ class ClientCore:
             self.config = self.config.evolve(user_id=user_id)
             self._headers = self._build_headers(self.config.tenant_id, user_id)
 
+    @property
+    def circuit_state(self) -> CircuitState:
+        """The state of the circuit breaker that guards ``read_safe``, ``turn_safe`` and ``get_context_safe``."""
+        return self.breaker.state
+
     # -- copies
 
     def with_options(
@@ -227,8 +242,6 @@ class ClientCore:
         Example:
             >>> patient = memory.with_options(timeout=120, max_retries=5)  # doctest: +SKIP
         """
-        from cml_ergonomic._config import resolve_timeout
-
         changes: dict[str, Any] = {}
         if timeout is not None:
             changes["timeout"] = resolve_timeout(timeout)

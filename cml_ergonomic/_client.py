@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 import tenacity
@@ -22,8 +22,12 @@ from cml_ergonomic._endpoint import AsyncExecutor, StreamSpec, SyncExecutor
 from cml_ergonomic._methods import MemoryMethods
 from cml_ergonomic._request import Call, RequestSpec
 from cml_ergonomic._retry import annotate, strategies
+from cml_ergonomic._session import AsyncSessionOpener, SessionMethods, SessionOpener
 from cml_ergonomic._stream import DONE
 from cml_ergonomic.errors import CMLError, ResponseValidationError
+
+if TYPE_CHECKING:
+    from cml_ergonomic._results import CreateSessionResult
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -34,7 +38,7 @@ def _not_sse(exc: SSEError, call: Call[Any]) -> ResponseValidationError:
     return ResponseValidationError(f"{call.label} did not answer with server-sent events ({exc})")
 
 
-class CognitiveMemoryLayer(MemoryMethods, SyncExecutor, ClientCore):
+class CognitiveMemoryLayer(MemoryMethods, SessionMethods, SyncExecutor, ClientCore):
     """The synchronous client. Safe to share across threads.
 
     Example:
@@ -57,8 +61,17 @@ class CognitiveMemoryLayer(MemoryMethods, SyncExecutor, ClientCore):
             raise annotate(exc, call) from exc.__cause__
         raise AssertionError("tenacity ended without a result")  # pragma: no cover
 
+    def _open_session(self, spec: RequestSpec[CreateSessionResult]) -> SessionOpener:
+        return SessionOpener(self, spec)
+
     def _execute(self, spec: RequestSpec[T]) -> T:
-        return self._retrying(Call(self, spec), self._attempt)
+        call = Call(self, spec)
+        if call.blocked():
+            return call.degraded("the circuit is open")
+        try:
+            return call.succeeded(self._retrying(call, self._attempt))
+        except CMLError as exc:
+            return call.failed(exc)
 
     def _attempt(self, call: Call[T]) -> T:
         request = call.build_request(self._http)
@@ -114,7 +127,7 @@ class CognitiveMemoryLayer(MemoryMethods, SyncExecutor, ClientCore):
             self._http.close()
 
 
-class AsyncCognitiveMemoryLayer(MemoryMethods, AsyncExecutor, ClientCore):
+class AsyncCognitiveMemoryLayer(MemoryMethods, SessionMethods, AsyncExecutor, ClientCore):
     """The asyncio client: the same methods as ``CognitiveMemoryLayer``, to ``await``.
 
     It belongs to the event loop it is first used on; create one client per loop.
@@ -150,8 +163,17 @@ class AsyncCognitiveMemoryLayer(MemoryMethods, AsyncExecutor, ClientCore):
             raise annotate(exc, call) from exc.__cause__
         raise AssertionError("tenacity ended without a result")  # pragma: no cover
 
+    def _open_session(self, spec: RequestSpec[CreateSessionResult]) -> AsyncSessionOpener:
+        return AsyncSessionOpener(self, spec)
+
     async def _execute(self, spec: RequestSpec[T]) -> T:
-        return await self._retrying(Call(self, spec), self._attempt)
+        call = Call(self, spec)
+        if call.blocked():
+            return call.degraded("the circuit is open")
+        try:
+            return call.succeeded(await self._retrying(call, self._attempt))
+        except CMLError as exc:
+            return call.failed(exc)
 
     async def _attempt(self, call: Call[T]) -> T:
         request = call.build_request(self._http)

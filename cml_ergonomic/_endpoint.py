@@ -87,6 +87,8 @@ class _ClientMethod:
 class endpoint(_ClientMethod, Generic[P, T]):
     """Descriptor: a builder ``(self, ...) -> RequestSpec[T]`` becomes a client method."""
 
+    build: Callable[Concatenate[Any, P], RequestSpec[T]]
+
     def __init__(self, build: Callable[Concatenate[Any, P], RequestSpec[T]]) -> None:
         super().__init__(build)
 
@@ -104,6 +106,7 @@ class stream_endpoint(_ClientMethod, Generic[P, Y]):
     """Descriptor: a builder ``(self, ...) -> StreamSpec[Y]`` becomes an iterator (sync) or async iterator."""
 
     runner = "_execute_stream"
+    build: Callable[Concatenate[Any, P], StreamSpec[Y]]
 
     def __init__(self, build: Callable[Concatenate[Any, P], StreamSpec[Y]]) -> None:
         super().__init__(build)

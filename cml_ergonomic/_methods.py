@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, Unpack, overl
 from uuid import UUID
 
 from cml_ergonomic import _validation as check
+from cml_ergonomic._deprecation import deprecated
 from cml_ergonomic._endpoint import AsyncExecutor, StreamSpec, SyncExecutor, endpoint, stream_endpoint
 from cml_ergonomic._operations import OPERATIONS
 from cml_ergonomic._request import CallOptions, RequestSpec
@@ -51,6 +52,48 @@ class ReadOptions(CallOptions, total=False):
     since: dt.datetime | None
     until: dt.datetime | None
     user_timezone: str | None
+
+
+class ReadArgs(ReadOptions, total=False):
+    """All keyword arguments of ``read`` (for methods that take the same arguments)."""
+
+    format: ReadFormat
+
+
+class WriteOptions(CallOptions, total=False):
+    """The keyword arguments of ``write`` other than ``content`` and ``session_id``."""
+
+    context_tags: Sequence[str] | None
+    memory_type: str | None
+    namespace: str | None
+    metadata: Mapping[str, Any] | None
+    turn_id: str | None
+    agent_id: str | None
+    timestamp: dt.datetime | None
+
+
+class TurnOptions(CallOptions, total=False):
+    """The keyword arguments of ``turn`` other than ``user_message`` and ``session_id``."""
+
+    assistant_response: str | None
+    max_context_tokens: int | None
+    timestamp: dt.datetime | None
+    user_timezone: str | None
+
+
+class TurnArgs(TurnOptions, total=False):
+    """All keyword arguments of ``turn``."""
+
+    session_id: str | None
+
+
+SAFE_DEADLINE = 2.0  # read_safe & co. answer within this budget, whatever the client's deadline
+SAFE_MAX_RETRIES = 1
+
+
+def _safe_budget(options: CallOptions) -> None:
+    options.setdefault("deadline", SAFE_DEADLINE)
+    options.setdefault("max_retries", SAFE_MAX_RETRIES)
 
 
 LLM = TypeVar("LLM", covariant=True)
@@ -197,6 +240,8 @@ def batch_turn(turn: object, index: int) -> dict[str, Any]:
 class MemoryMethods:
     """Every server operation the wrapper covers, as methods of both clients."""
 
+    _namespace: str | None = None  # set by with_namespace()
+
     @endpoint
     def health(self, **options: Unpack[CallOptions]) -> RequestSpec[HealthResult]:
         """Check that the server is up.
@@ -269,7 +314,7 @@ class MemoryMethods:
             context_tags=context_tags,
             session_id=session_id,
             memory_type=memory_type,
-            namespace=namespace,
+            namespace=namespace if namespace is not None else self._namespace,
             metadata=metadata,
             turn_id=turn_id,
             agent_id=agent_id,
@@ -713,3 +758,92 @@ class MemoryMethods:
             params={"dry_run": "true" if dry_run else "false"},
             options=options,
         )
+
+    # -- graceful degradation: same arguments, never an outage exception
+
+    @endpoint
+    def read_safe(self, query: str, **kwargs: Unpack[ReadArgs]) -> RequestSpec[ReadResult]:
+        """``read`` that answers even when the server is down: then with an empty, degraded result.
+
+        It takes the same arguments as ``read``. On a connection error, a
+        timeout, a 429, a 5xx, or an open circuit it returns an empty
+        ``ReadResult`` with ``degraded=True`` and ``degraded_reason``, and logs
+        one warning per outage. It answers within its own budget (2 s in all,
+        at most one retry) whatever the client's deadline; pass ``deadline=`` or
+        ``max_retries=`` to change it. While the circuit is open it returns at
+        once without touching the network. Auth and validation errors still
+        raise: they are bugs, not outages.
+
+        Args:
+            query: what to look for.
+            **kwargs: any argument of ``read``.
+
+        Returns:
+            ``ReadResult`` (check ``.degraded``).
+
+        Raises:
+            ValidationError: a bad argument, or the server's 422.
+            AuthenticationError: a wrong key.
+            AuthorizationError: a forbidden operation.
+
+        Example:
+            >>> result = memory.read_safe("preferences")  # doctest: +SKIP
+            >>> context = "" if result.degraded else str(result)  # doctest: +SKIP
+        """
+        _safe_budget(kwargs)
+        spec = MemoryMethods.read.build(self, query, **kwargs)
+        spec.fallback = lambda reason: _results().ReadResult.degraded_empty(query, reason)
+        return spec
+
+    @endpoint
+    def turn_safe(self, user_message: str, **kwargs: Unpack[TurnArgs]) -> RequestSpec[TurnResult]:
+        """``turn`` that answers even when the server is down: then with an empty, degraded result.
+
+        The same rules as ``read_safe``. A degraded turn may or may not have
+        been stored.
+
+        Args:
+            user_message: what the user said.
+            **kwargs: any argument of ``turn``.
+
+        Returns:
+            ``TurnResult`` (check ``.degraded``; ``memory_context`` is ``""`` then).
+
+        Raises:
+            ValidationError: a bad argument, or the server's 422.
+            AuthenticationError: a wrong key.
+
+        Example:
+            >>> context = memory.turn_safe("Hi!", session_id=sid).memory_context  # doctest: +SKIP
+        """
+        _safe_budget(kwargs)
+        spec = MemoryMethods.turn.build(self, user_message, **kwargs)
+        spec.fallback = _results().TurnResult.degraded_empty
+        return spec
+
+    @endpoint
+    def get_context_safe(self, session_id: str, **options: Unpack[CallOptions]) -> RequestSpec[SessionContext]:
+        """``get_session_context`` that answers even when the server is down (then empty and degraded).
+
+        The same rules as ``read_safe``.
+
+        Args:
+            session_id: the session's id.
+            **options: per-call ``timeout``, ``max_retries``, ``deadline``.
+
+        Returns:
+            ``SessionContext`` (check ``.degraded``).
+
+        Raises:
+            ValidationError: a bad ``session_id``.
+            AuthenticationError: a wrong key.
+
+        Example:
+            >>> memory.get_context_safe(sid).context_string  # doctest: +SKIP
+        """
+        _safe_budget(options)
+        spec = MemoryMethods.get_session_context.build(self, session_id, **options)
+        spec.fallback = lambda reason: _results().SessionContext.degraded_empty(session_id, reason)
+        return spec
+
+    store = deprecated("write", "1.0.0")(write)

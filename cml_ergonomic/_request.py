@@ -21,12 +21,15 @@ import httpx
 from cml_ergonomic._config import check_deadline, check_retries, resolve_timeout
 from cml_ergonomic._logging import get_logger
 from cml_ergonomic._operations import Operation
-from cml_ergonomic._retry import parse_retry_after
+from cml_ergonomic._retry import annotate, parse_retry_after
 from cml_ergonomic._serialize import dumps
 from cml_ergonomic.errors import (
+    CMLConnectionError,
     CMLError,
     CMLTimeoutError,
+    RateLimitError,
     ResponseValidationError,
+    ServerError,
     ValidationError,
     connection_error,
     error_from_response,
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from cml_ergonomic._base import ClientCore
 
 T = TypeVar("T")
+R = TypeVar("R")
 log = get_logger("http")
 
 
@@ -83,6 +87,8 @@ class RequestSpec(Generic[T]):
     path_params: Mapping[str, str] = field(default_factory=dict)
     params: Mapping[str, Any] | None = None
     options: CallOptions = field(default_factory=lambda: CallOptions())
+    # Set for the degradable calls (read_safe ...): builds the degraded result from a reason.
+    fallback: Callable[[str], T] | None = None
 
 
 def _fit(limit: float | None, remaining: float) -> float:
@@ -137,6 +143,46 @@ class Call(Generic[T]):
         )
         self.url = config.base_url + path
         self.content = dumps(spec.body) if spec.body is not None else None
+
+    # -- graceful degradation (only for specs with a fallback)
+
+    def blocked(self) -> bool:
+        """True when the circuit is open and a degradable call must not touch the network."""
+        return self.spec.fallback is not None and not self.core.breaker.allow()
+
+    def degraded(self, reason: str) -> T:
+        """The degraded result, logged once per outage rather than once per call."""
+        assert self.spec.fallback is not None
+        if not self.core.degraded:
+            self.core.degraded = True
+            log.warning("%s degraded: %s; returning empty results until the server recovers", self.label, reason)
+        else:
+            log.debug("%s degraded: %s", self.label, reason)
+        return self.spec.fallback(reason)
+
+    def succeeded(self, result: R) -> R:
+        """Note a success (it closes the circuit of degradable calls)."""
+        if self.spec.fallback is not None:
+            self.core.breaker.record_success()
+            if self.core.degraded:
+                self.core.degraded = False
+                log.warning("%s recovered: the server answers again", self.label)
+        return result
+
+    def failed(self, exc: CMLError) -> T:
+        """Raise the final error, or return the degraded result when the call may degrade.
+
+        Auth and validation errors always raise: they are bugs, not outages.
+        """
+        annotate(exc, self)
+        if self.spec.fallback is None:
+            raise exc
+        if isinstance(exc, CMLConnectionError | ServerError):
+            self.core.breaker.record_failure()
+        elif not isinstance(exc, RateLimitError):
+            self.core.breaker.release()
+            raise exc
+        return self.degraded(f"{type(exc).__name__}: {exc.message}")
 
     def remaining(self) -> float:
         """Seconds left before the call's deadline."""

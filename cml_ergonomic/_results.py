@@ -66,11 +66,12 @@ class WriteResult(WriteMemoryResponse):
     meta: ResponseMeta | None = _meta()
 
     def __str__(self) -> str:
-        state = "stored" if self.success else "not stored"
+        if not self.success:
+            return f"write failed: {self.message}"
+        if not self.chunks_created:
+            return f"write accepted, nothing stored: {self.message or 'the server judged it not worth storing'}"
         chunks = "chunk" if self.chunks_created == 1 else "chunks"
-        return f"write {state}: {self.chunks_created} {chunks}, memory_id={self.memory_id}" + (
-            f" ({self.message})" if self.message else ""
-        )
+        return f"write stored: {self.chunks_created} {chunks}, memory_id={self.memory_id}"
 
 
 @attrs.define
@@ -116,8 +117,7 @@ class ReadResult(ReadMemoryResponse):
     def degraded_empty(cls, query: str, reason: str) -> ReadResult:
         """An empty result marked as degraded (what ``read_safe`` returns when the server is unavailable)."""
         result = cls(query=query, memories=[], total_count=0, elapsed_ms=0.0)
-        result.degraded = True
-        result.degraded_reason = reason
+        result.degraded, result.degraded_reason = True, reason
         return result
 
 
@@ -134,9 +134,24 @@ class LLMContextReadResult(ReadResult):
 
 @attrs.define
 class TurnResult(ProcessTurnResponse):
-    """The answer to ``turn``: ``memory_context`` to put in the prompt, and what was stored and retrieved."""
+    """The answer to ``turn``: ``memory_context`` to put in the prompt, and what was stored and retrieved.
+
+    Attributes:
+        degraded: True when ``turn_safe`` returned this empty result instead of failing
+            (the turn may or may not have been stored).
+        degraded_reason: why it degraded.
+    """
 
     meta: ResponseMeta | None = _meta()
+    degraded: bool = attrs.field(default=False, init=False, eq=False)
+    degraded_reason: str | None = attrs.field(default=None, init=False, eq=False)
+
+    @classmethod
+    def degraded_empty(cls, reason: str) -> TurnResult:
+        """An empty turn result marked as degraded (what ``turn_safe`` returns when the server is unavailable)."""
+        result = cls(memory_context="", memories_retrieved=0, memories_stored=0)
+        result.degraded, result.degraded_reason = True, reason
+        return result
 
     def __str__(self) -> str:
         return (
@@ -192,9 +207,23 @@ class CreateSessionResult(CreateSessionResponse):
 
 @attrs.define
 class SessionContext(SessionContextResponse):
-    """The answer to ``get_session_context``: ``messages``, ``tool_results``, ``scratch_pad``, ``context_string``."""
+    """The answer to ``get_session_context``: ``messages``, ``tool_results``, ``scratch_pad``, ``context_string``.
+
+    Attributes:
+        degraded: True when ``get_context_safe`` returned this empty context instead of failing.
+        degraded_reason: why it degraded.
+    """
 
     meta: ResponseMeta | None = _meta()
+    degraded: bool = attrs.field(default=False, init=False, eq=False)
+    degraded_reason: str | None = attrs.field(default=None, init=False, eq=False)
+
+    @classmethod
+    def degraded_empty(cls, session_id: str, reason: str) -> SessionContext:
+        """An empty context marked as degraded (what ``get_context_safe`` returns when the server is unavailable)."""
+        result = cls(session_id=session_id, messages=[], tool_results=[], scratch_pad=[], context_string="")
+        result.degraded, result.degraded_reason = True, reason
+        return result
 
     def __str__(self) -> str:
         return (

@@ -134,9 +134,7 @@ class _Stop(tenacity.stop.stop_base):
         exc = retry_state.outcome.exception() if retry_state.outcome else None
         sleep = retry_state.upcoming_sleep
         if isinstance(exc, APIStatusError) and exc.retry_after is not None and sleep > call.retry_after_cap:
-            call.give_up_note = (
-                f"the server asked to wait {sleep:.1f}s, more than the {call.retry_after_cap:g}s cap"
-            )
+            call.give_up_note = f"the server asked to wait {sleep:.1f}s, more than the {call.retry_after_cap:g}s cap"
             return True
         if sleep >= call.remaining():
             call.give_up_note = f"waiting {sleep:.1f}s would pass the call's {call.deadline:g}s deadline"

@@ -418,9 +418,9 @@ class Stack:
         self.version = version
         self.cache_dir = cache_dir
         self.install: Installation | None = None
-        self.run_dir = Path(tempfile.mkdtemp(prefix="cml-harness-"))
+        # Made in start(): a Stack that is never started leaves nothing behind.
+        self.run_dir = Path(tempfile.gettempdir()) / f"cml-harness-{secrets.token_hex(6)}"
         self.log_dir = self.run_dir / "logs"
-        self.log_dir.mkdir()
         self.keep_logs = False
         self._children: list[_Child] = []
         self._db_url = ""
@@ -433,15 +433,15 @@ class Stack:
     def __enter__(self) -> Stack:
         try:
             self.start()
-        except BaseException:
-            self.keep_logs = True
+        except BaseException as exc:
+            self.keep_logs = not isinstance(exc, KeyboardInterrupt)
             self.stop()
             raise
         return self
 
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is not None:
-            self.keep_logs = True
+    def __exit__(self, exc_type: type[BaseException] | None, exc: object, tb: object) -> None:
+        if exc_type is not None and not issubclass(exc_type, KeyboardInterrupt):
+            self.keep_logs = True  # a failure: its logs are evidence; Ctrl-C is just the way to stop
         self.stop()
 
     def start(self) -> None:
@@ -452,6 +452,7 @@ class Stack:
         """
         started = time.monotonic()
         self.install = ensure_installed(self.version, self.cache_dir)
+        self.log_dir.mkdir(parents=True)
         os.chmod(self.run_dir, 0o755)
         self._start_postgres()
         self._start_redis()
