@@ -33,7 +33,8 @@ from cml_ergonomic.errors import ConfigurationError
 API_KEY_HEADER = "X-API-Key"
 TENANT_HEADER = "X-Tenant-Id"
 USER_HEADER = "X-User-Id"
-DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0)
+# Idle connections are dropped before uvicorn's 5 s keep-alive timeout, so reuse never meets a closing socket.
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=4.0)
 
 
 def user_agent() -> str:
@@ -82,6 +83,7 @@ class ClientCore:
         http_client: httpx.Client | None = None,
         async_http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
+        check_server: bool = False,
     ) -> None:
         """Create a client; every argument falls back to its ``CML_*`` environment variable.
 
@@ -100,6 +102,7 @@ class ClientCore:
             http_client: your own ``httpx.Client`` (sync client only); it is not closed for you.
             async_http_client: your own ``httpx.AsyncClient`` (async client only); it is not closed for you.
             default_headers: extra headers for every request.
+            check_server: on first use, compare the server's API with this SDK's (one WARNING if they differ).
 
         Raises:
             ConfigurationError: a missing key, a base URL without a scheme, a negative timeout or retry count,
@@ -126,6 +129,7 @@ class ClientCore:
         self.clock = Clock()
         self.breaker = CircuitBreaker(lambda: self.clock.now())  # via self: tests swap the clock
         self.degraded = False
+        self._check_server_pending = bool(check_server)
         self._identity_lock = threading.Lock()
         self._headers: tuple[dict[str, str], dict[str, str]] = self._build_headers(
             self.config.tenant_id, self.config.user_id
@@ -253,6 +257,35 @@ class ClientCore:
         clone.config = self.config.evolve(**changes)
         clone._owns_http = False
         clone._identity_lock = threading.Lock()
+        return clone
+
+    def with_namespace(self, namespace: str) -> Any:
+        """A light copy that writes into ``namespace`` (it shares this client's pool, like ``with_options``).
+
+        Writes made through it carry ``namespace`` unless they pass their own.
+        The 1.5.1 server has no namespace filter on ``/memory/read`` (its
+        request has no such field), so reads are not filtered: the copy reads
+        what the tenant holds.
+
+        Args:
+            namespace: the namespace.
+
+        Returns:
+            A client of the same class.
+
+        Raises:
+            ValidationError: ``namespace`` is not a non-empty string.
+
+        Example:
+            >>> billing = memory.with_namespace("billing")  # doctest: +SKIP
+            >>> billing.write("Invoice 42 was paid late")  # doctest: +SKIP
+        """
+        from cml_ergonomic import _validation as check
+
+        if not isinstance(namespace, str) or not namespace:
+            raise check.invalid("namespace", "must be a non-empty string", namespace)
+        clone = self.with_options()
+        clone._namespace = namespace
         return clone
 
     # -- the generated client

@@ -9,7 +9,9 @@ here is the I/O, written twice because one side must ``await``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -18,6 +20,8 @@ import tenacity
 from httpx_sse import EventSource, SSEError
 
 from cml_ergonomic._base import ClientCore
+from cml_ergonomic._batch import BatchMethods, BatchSpec
+from cml_ergonomic._compat import CompatibilityMethods, first_use_check
 from cml_ergonomic._endpoint import AsyncExecutor, StreamSpec, SyncExecutor
 from cml_ergonomic._methods import MemoryMethods
 from cml_ergonomic._request import Call, RequestSpec
@@ -38,7 +42,7 @@ def _not_sse(exc: SSEError, call: Call[Any]) -> ResponseValidationError:
     return ResponseValidationError(f"{call.label} did not answer with server-sent events ({exc})")
 
 
-class CognitiveMemoryLayer(MemoryMethods, SessionMethods, SyncExecutor, ClientCore):
+class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, CompatibilityMethods, SyncExecutor, ClientCore):
     """The synchronous client. Safe to share across threads.
 
     Example:
@@ -64,7 +68,17 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, SyncExecutor, ClientCo
     def _open_session(self, spec: RequestSpec[CreateSessionResult]) -> SessionOpener:
         return SessionOpener(self, spec)
 
+    def _run_batch(self, batch: BatchSpec[T]) -> T:
+        count = len(batch.specs)
+        with ThreadPoolExecutor(max_workers=max(1, min(batch.max_concurrency, count))) as pool:
+            outcomes = list(pool.map(lambda index: batch.run(index, self._execute), range(count)))
+        return batch.assemble(outcomes)
+
     def _execute(self, spec: RequestSpec[T]) -> T:
+        if self._check_server_pending:
+            self._check_server_pending = False
+            with contextlib.suppress(CMLError):  # a failed check must not fail the user's call
+                self._execute(first_use_check())
         call = Call(self, spec)
         if call.blocked():
             return call.degraded("the circuit is open")
@@ -127,7 +141,9 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, SyncExecutor, ClientCo
             self._http.close()
 
 
-class AsyncCognitiveMemoryLayer(MemoryMethods, SessionMethods, AsyncExecutor, ClientCore):
+class AsyncCognitiveMemoryLayer(
+    MemoryMethods, SessionMethods, BatchMethods, CompatibilityMethods, AsyncExecutor, ClientCore
+):
     """The asyncio client: the same methods as ``CognitiveMemoryLayer``, to ``await``.
 
     It belongs to the event loop it is first used on; create one client per loop.
@@ -166,7 +182,20 @@ class AsyncCognitiveMemoryLayer(MemoryMethods, SessionMethods, AsyncExecutor, Cl
     def _open_session(self, spec: RequestSpec[CreateSessionResult]) -> AsyncSessionOpener:
         return AsyncSessionOpener(self, spec)
 
+    async def _run_batch(self, batch: BatchSpec[T]) -> T:
+        gate = asyncio.Semaphore(batch.max_concurrency)
+
+        async def one(index: int) -> Any:
+            async with gate:
+                return await batch.arun(index, self._execute)
+
+        return batch.assemble(list(await asyncio.gather(*(one(i) for i in range(len(batch.specs))))))
+
     async def _execute(self, spec: RequestSpec[T]) -> T:
+        if self._check_server_pending:
+            self._check_server_pending = False
+            with contextlib.suppress(CMLError):  # a failed check must not fail the user's call
+                await self._execute(first_use_check())
         call = Call(self, spec)
         if call.blocked():
             return call.degraded("the circuit is open")

@@ -10,7 +10,7 @@ from typing import Any, TypeVar, cast
 F = TypeVar("F")
 
 
-def deprecated(alternative: str, removal_version: str) -> Callable[[F], F]:
+def deprecated(alternative: str, removal_version: str, *, name: str | None = None) -> Callable[[F], F]:
     """Decorate a function (or a client method made with ``endpoint``) so that calling it warns.
 
     The ``DeprecationWarning`` points at the caller's line, not at the SDK.
@@ -18,6 +18,7 @@ def deprecated(alternative: str, removal_version: str) -> Callable[[F], F]:
     Args:
         alternative: what to call instead.
         removal_version: the release that removes it.
+        name: the deprecated name, when it differs from the function's (an alias).
 
     Returns:
         The decorator.
@@ -33,9 +34,9 @@ def deprecated(alternative: str, removal_version: str) -> Callable[[F], F]:
 
         # A client method's builder runs one frame deeper (inside the bound method), so warn one level higher.
         if isinstance(target, _ClientMethod):
-            wrapped = type(target)(_wrap(target.build, alternative, removal_version, stacklevel=3))
+            wrapped = type(target)(_wrap(target.build, alternative, removal_version, name, stacklevel=3))
             return cast(F, wrapped)
-        return cast(F, _wrap(cast(Callable[..., Any], target), alternative, removal_version, stacklevel=2))
+        return cast(F, _wrap(cast(Callable[..., Any], target), alternative, removal_version, name, stacklevel=2))
 
     return decorate
 
@@ -48,6 +49,7 @@ def _wrap(function: Callable[..., Any], alternative: str, removal_version: str, 
         warnings.warn(message, DeprecationWarning, stacklevel=stacklevel + 1)
         return function(*args, **kwargs)
 
+    warn_then_call.__name__ = warn_then_call.__qualname__ = name
     doc = function.__doc__ or ""
     warn_then_call.__doc__ = f"Deprecated: use ``{alternative}()`` (removed in {removal_version}).\n\n{doc}"
     return warn_then_call

@@ -846,4 +846,4 @@ class MemoryMethods:
         spec.fallback = lambda reason: _results().SessionContext.degraded_empty(session_id, reason)
         return spec
 
-    store = deprecated("write", "1.0.0")(write)
+    store = deprecated("write", "1.0.0", name="store")(write)
