@@ -41,8 +41,11 @@ def deprecated(alternative: str, removal_version: str, *, name: str | None = Non
     return decorate
 
 
-def _wrap(function: Callable[..., Any], alternative: str, removal_version: str, stacklevel: int) -> Callable[..., Any]:
-    message = f"{function.__name__}() is deprecated and will be removed in {removal_version}; use {alternative}()"
+def _wrap(
+    function: Callable[..., Any], alternative: str, removal_version: str, name: str | None, stacklevel: int
+) -> Callable[..., Any]:
+    name = name or function.__name__
+    message = f"{name}() is deprecated and will be removed in {removal_version}; use {alternative}()"
 
     @functools.wraps(function)
     def warn_then_call(*args: Any, **kwargs: Any) -> Any:
