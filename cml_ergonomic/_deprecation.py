@@ -49,7 +49,7 @@ def _wrap(
 
     @functools.wraps(function)
     def warn_then_call(*args: Any, **kwargs: Any) -> Any:
-        warnings.warn(message, DeprecationWarning, stacklevel=stacklevel + 1)
+        warnings.warn(message, DeprecationWarning, stacklevel=stacklevel)
         return function(*args, **kwargs)
 
     warn_then_call.__name__ = warn_then_call.__qualname__ = name
