@@ -78,3 +78,10 @@ def demo(session: nox.Session) -> None:
     """The main job: start the real server locally and walk through the SDK (or use CML_BASE_URL)."""
     _install(session, "test")
     session.run("python", "-m", "examples.demo", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def upgrade(session: nox.Session) -> None:
+    """Move to a new server schema: `nox -s upgrade -- --url URL` (or `--file PATH`); nothing is committed."""
+    _install(session, "codegen", "test")
+    session.run("python", "-m", "codegen", "upgrade", *session.posargs)

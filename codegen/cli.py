@@ -12,6 +12,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from codegen import generate as gen
 from codegen.schema import SNAPSHOT_DIR, SchemaError, current_snapshot, fetch_document, normalise, sha256_text
@@ -36,37 +37,50 @@ by `codegen/patches.py`.
 """
 
 
-def _snapshot_name(server_version: str | None) -> str:
+def snapshot_name(server_version: str | None) -> str:
+    """``cml-<version>.json``, or ``cml-<today>.json`` when the version is unknown."""
     # The server's own info.version is the FastAPI app's ("1.0.0" in 1.5.1), not its release,
     # so the release comes from whoever started the server; failing that, the date names the snapshot.
     return f"cml-{server_version or datetime.now(UTC).strftime('%Y-%m-%d')}.json"
 
 
-def cmd_fetch(args: argparse.Namespace) -> int:
-    document = fetch_document(args.url, timeout=args.timeout)
+def write_snapshot(
+    document: dict[str, Any], target: Path, server_version: str | None, command: str, *, replace: bool
+) -> None:
+    """Write ``document`` normalised to ``target``, with its provenance in the folder's README.
+
+    Args:
+        document: the server's document.
+        target: the snapshot file.
+        server_version: the server release, if known.
+        command: how it was fetched, for the provenance.
+        replace: remove the folder's other snapshots (an upgrade keeps exactly one).
+    """
     text = normalise(document)
-    out_dir: Path = args.out_dir
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / _snapshot_name(args.server_version)
-    if args.replace:
-        for old in out_dir.glob("cml-*.json"):
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if replace:
+        for old in target.parent.glob("cml-*.json"):
             if old != target:
                 old.unlink()
     target.write_text(text, encoding="utf-8")
-    command = "python -m codegen fetch --url URL" + (
-        f" --server-version {args.server_version}" if args.server_version else ""
-    )
-    (out_dir / "README.md").write_text(
+    version_flag = f" --server-version {server_version}" if server_version else ""
+    (target.parent / "README.md").write_text(
         PROVENANCE.format(
             name=target.name,
-            version=args.server_version or "(version not reported)",
-            command=command,
+            version=server_version or "(version not reported)",
+            command=command + version_flag,
             date=datetime.now(UTC).strftime("%Y-%m-%d"),
             sha256=sha256_text(text),
         ),
         encoding="utf-8",
     )
     print(f"wrote {target} ({len(document['paths'])} paths, sha256 {sha256_text(text)[:12]}…)")
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    document = fetch_document(args.url, timeout=args.timeout)
+    target = args.out_dir / snapshot_name(args.server_version)
+    write_snapshot(document, target, args.server_version, "python -m codegen fetch --url URL", replace=args.replace)
     return EXIT_OK
 
 
@@ -92,6 +106,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print(f"generated/ matches {snapshot.name} ({elapsed:.1f}s)")
     return EXIT_OK
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    from codegen.upgrade import run_upgrade
+
+    return run_upgrade(args)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -129,6 +149,15 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
     diff.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when a change is breaking")
     diff.set_defaults(handler=cmd_diff)
+
+    upgrade = sub.add_parser("upgrade", help="fetch a new schema, report the diff, regenerate, run the unit tests")
+    source = upgrade.add_mutually_exclusive_group(required=True)
+    source.add_argument("--url", help="a running server's base URL")
+    source.add_argument("--file", type=Path, help="an OpenAPI document on disk")
+    upgrade.add_argument("--server-version", help="the server release, used to name the snapshot (default: today)")
+    upgrade.add_argument("--out-dir", type=Path, default=SNAPSHOT_DIR, help=argparse.SUPPRESS)
+    upgrade.add_argument("--output", type=Path, default=gen.GENERATED_DIR, help=argparse.SUPPRESS)
+    upgrade.set_defaults(handler=cmd_upgrade)
     return parser
 
 
