@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 import tenacity
-from httpx_sse import EventSource, SSEError
+from httpx_sse import EventSource
 
 from cml_ergonomic._base import ClientCore
 from cml_ergonomic._batch import BatchMethods, BatchSpec
@@ -27,8 +27,7 @@ from cml_ergonomic._methods import MemoryMethods
 from cml_ergonomic._request import Call, RequestSpec
 from cml_ergonomic._retry import annotate, strategies
 from cml_ergonomic._session import AsyncSessionOpener, SessionMethods, SessionOpener
-from cml_ergonomic._stream import DONE
-from cml_ergonomic.errors import CMLError, ResponseValidationError
+from cml_ergonomic.errors import CMLError
 
 if TYPE_CHECKING:
     from cml_ergonomic._results import CreateSessionResult
@@ -36,10 +35,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 R = TypeVar("R")
 Y = TypeVar("Y")
-
-
-def _not_sse(exc: SSEError, call: Call[Any]) -> ResponseValidationError:
-    return ResponseValidationError(f"{call.label} did not answer with server-sent events ({exc})")
 
 
 class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, CompatibilityMethods, SyncExecutor, ClientCore):
@@ -108,19 +103,11 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, Compatib
     def _execute_stream(self, spec: StreamSpec[Y]) -> Iterator[Y]:
         call: Call[Any] = Call(self, spec.request)
         response = self._retrying(call, self._open_stream)  # retried until the stream opens, never after
-        try:
-            with call.io(response.request):
-                for event in EventSource(response).iter_sse():
-                    call.check_deadline()
-                    item = spec.interpret(event.event, event.data)
-                    if item is not None:
-                        yield item
-                    if event.event == DONE:
-                        return
-        except SSEError as exc:
-            raise _not_sse(exc, call) from None
-        finally:
-            response.close()
+        with contextlib.closing(response), spec.reading(call, response):
+            for event in EventSource(response).iter_sse():
+                yield from spec.accept(call, event)
+                if call.finished:
+                    return
 
     def close(self) -> None:
         """Close the connection pool (unless it was injected with ``http_client=``)."""
@@ -226,16 +213,12 @@ class AsyncCognitiveMemoryLayer(
         call: Call[Any] = Call(self, spec.request)
         response = await self._retrying(call, self._open_stream)  # retried until the stream opens, never after
         try:
-            with call.io(response.request):
+            with spec.reading(call, response):
                 async for event in EventSource(response).aiter_sse():
-                    call.check_deadline()
-                    item = spec.interpret(event.event, event.data)
-                    if item is not None:
+                    for item in spec.accept(call, event):
                         yield item
-                    if event.event == DONE:
+                    if call.finished:
                         return
-        except SSEError as exc:
-            raise _not_sse(exc, call) from None
         finally:
             await response.aclose()
 

@@ -14,9 +14,14 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
-from cml_ergonomic._request import RequestSpec
+import httpx
+from httpx_sse import ServerSentEvent, SSEError
+
+from cml_ergonomic._request import Call, RequestSpec
+from cml_ergonomic.errors import ResponseValidationError
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -44,13 +49,42 @@ class AsyncExecutor:
 
 
 class StreamSpec(Generic[Y]):
-    """A request whose answer is a server-sent event stream, and how to turn its events into items."""
+    """A request whose answer is a server-sent event stream, and how to turn its events into items.
 
-    __slots__ = ("interpret", "request")
+    The sync and async clients only iterate the events; accepting each one
+    (deadline, interpretation, the end of the stream) and mapping failures
+    happen here, once.
+    """
 
-    def __init__(self, request: RequestSpec[Any], interpret: Callable[[str, str], Y | None]) -> None:
+    __slots__ = ("interpret", "last_event", "request")
+
+    def __init__(self, request: RequestSpec[Any], interpret: Callable[[str, str], Y | None], last_event: str) -> None:
         self.request = request
-        self.interpret = interpret  # (event name, data) -> an item, or None at the end of the stream
+        self.interpret = interpret  # (event name, data) -> an item, or None for an event to skip
+        self.last_event = last_event
+
+    def accept(self, call: Call[Any], event: ServerSentEvent) -> list[Y]:
+        """The items one event yields (none or one); after the last event ``call.finished`` is set.
+
+        Raises:
+            CMLTimeoutError: the call's deadline has passed.
+            StreamError: an error event.
+        """
+        call.check_deadline()
+        item = self.interpret(event.event, event.data)
+        items = [] if item is None else [item]
+        if event.event == self.last_event:
+            call.finished = True
+        return items
+
+    @contextmanager
+    def reading(self, call: Call[Any], response: httpx.Response) -> Iterator[None]:
+        """Map what can go wrong while reading the stream to our errors."""
+        with call.io(response.request):
+            try:
+                yield
+            except SSEError as exc:  # an httpx.TransportError too, so it must be caught before call.io sees it
+                raise ResponseValidationError(f"{call.label} did not answer with server-sent events ({exc})") from None
 
 
 def _bound_signature(build: Callable[..., Any]) -> inspect.Signature:

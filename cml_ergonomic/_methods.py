@@ -17,7 +17,7 @@ from cml_ergonomic._deprecation import deprecated
 from cml_ergonomic._endpoint import AsyncExecutor, StreamSpec, SyncExecutor, endpoint, stream_endpoint
 from cml_ergonomic._operations import OPERATIONS
 from cml_ergonomic._request import CallOptions, RequestSpec
-from cml_ergonomic._stream import interpret_read_event
+from cml_ergonomic._stream import DONE, interpret_read_event
 
 if TYPE_CHECKING:
     from cml_ergonomic._results import (
@@ -463,7 +463,7 @@ class MemoryMethods:
         request: RequestSpec[Any] = RequestSpec(
             OPERATIONS["read_memory_stream"], lambda data: data, body=body, options=options
         )
-        return StreamSpec(request, interpret_read_event)
+        return StreamSpec(request, interpret_read_event, last_event=DONE)
 
     @endpoint
     def turn(

@@ -103,6 +103,7 @@ class Call(Generic[T]):
         "core",
         "deadline",
         "deadline_at",
+        "finished",
         "give_up_note",
         "headers",
         "label",
@@ -132,6 +133,7 @@ class Call(Generic[T]):
         self.retries = 0
         self.last_reason: str | None = None
         self.give_up_note = ""
+        self.finished = False  # a stream's last event has been read
         self.started = core.clock.now()
         self.deadline_at = self.started + self.deadline
         # Snapshot now: a set_tenant() in another thread applies to later calls, never half to this one.

@@ -16,10 +16,6 @@ from cml_ergonomic.errors import StreamError
 DONE, ERROR = "done", "error"
 
 
-class EndOfStream(Exception):
-    """Raised by the interpreter after the ``done`` summary has been handed over."""
-
-
 def interpret_read_event(event: str, data: str) -> Any:
     """Turn one event of the read stream into what the iterator yields.
 
