@@ -55,7 +55,7 @@ class _IdentityAuth(httpx.Auth):
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         if API_KEY_HEADER not in request.headers:
-            for name, value in self.core.headers_for(None).items():
+            for name, value in self.core._headers_for(None).items():
                 request.headers.setdefault(name, value)
         yield request
 
@@ -182,7 +182,7 @@ class ClientCore:
             admin[API_KEY_HEADER] = config.admin_api_key.reveal()
         return normal, admin
 
-    def headers_for(self, operation: Operation | None) -> dict[str, str]:
+    def _headers_for(self, operation: Operation | None) -> dict[str, str]:
         """The headers for a request of ``operation``: the admin key only on admin operations.
 
         The dicts are rebuilt, never mutated, by ``set_tenant``/``set_user``, so
@@ -199,6 +199,12 @@ class ClientCore:
 
         Args:
             tenant_id: the tenant, or None.
+
+        Raises:
+            Nothing: it only changes what later requests send.
+
+        Example:
+            >>> memory.set_tenant("tenant-b")  # doctest: +SKIP
         """
         with self._identity_lock:
             self.config = self.config.evolve(tenant_id=tenant_id)
@@ -209,6 +215,12 @@ class ClientCore:
 
         Args:
             user_id: the user, or None.
+
+        Raises:
+            Nothing: it only changes what later requests send.
+
+        Example:
+            >>> memory.set_user("user-42")  # doctest: +SKIP
         """
         with self._identity_lock:
             self.config = self.config.evolve(user_id=user_id)

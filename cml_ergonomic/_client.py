@@ -110,7 +110,14 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, Compatib
                     return
 
     def close(self) -> None:
-        """Close the connection pool (unless it was injected with ``http_client=``)."""
+        """Close the connection pool (unless it was injected with ``http_client=``). Closing twice is harmless.
+
+        Raises:
+            Nothing: errors while closing sockets are not reported.
+
+        Example:
+            >>> memory.close()  # doctest: +SKIP
+        """
         if not self._closed and self._owns_http:
             self._http.close()
         self._closed = True
@@ -223,7 +230,14 @@ class AsyncCognitiveMemoryLayer(
             await response.aclose()
 
     async def aclose(self) -> None:
-        """Close the connection pool (unless it was injected with ``async_http_client=``)."""
+        """Close the connection pool (unless it was injected with ``async_http_client=``). Closing twice is harmless.
+
+        Raises:
+            Nothing: errors while closing sockets are not reported.
+
+        Example:
+            >>> await memory.aclose()  # doctest: +SKIP
+        """
         if not self._closed and self._owns_http:
             await self._http.aclose()
         self._closed = True

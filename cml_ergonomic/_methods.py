@@ -226,14 +226,14 @@ def batch_turn(turn: object, index: int) -> dict[str, Any]:
             type_="extra_forbidden",
         )
     body: dict[str, Any] = {"content": check.content(raw.get("content"), f"{where}.content")}
-    check.optional(body, "metadata", raw.get("metadata"), check.mapping)
-    check.optional(body, "session_id", raw.get("session_id"), check.text)
-    check.optional(body, "turn_id", raw.get("turn_id"), check.text)
+    for name, checker in (("metadata", check.mapping), ("session_id", check.text), ("turn_id", check.text)):
+        if raw.get(name) is not None:
+            body[name] = checker(raw[name], f"{where}.{name}")
     stamp = raw.get("timestamp")
     if isinstance(stamp, str):
         body["timestamp"] = stamp  # already serialised by a generated model's to_dict()
-    else:
-        _datetime(body, "timestamp", stamp)
+    elif stamp is not None:
+        body["timestamp"] = check.aware(stamp, f"{where}.timestamp")
     return body
 
 

@@ -23,6 +23,7 @@ from cml_ergonomic._logging import get_logger
 from cml_ergonomic._operations import Operation
 from cml_ergonomic._retry import annotate, parse_retry_after
 from cml_ergonomic._serialize import dumps
+from cml_ergonomic._shape import check_shape
 from cml_ergonomic.errors import (
     CMLConnectionError,
     CMLError,
@@ -137,7 +138,7 @@ class Call(Generic[T]):
         self.started = core.clock.now()
         self.deadline_at = self.started + self.deadline
         # Snapshot now: a set_tenant() in another thread applies to later calls, never half to this one.
-        self.headers = core.headers_for(op)
+        self.headers = core._headers_for(op)
         path = (
             op.path.format(**{k: quote(v, safe="") for k, v in spec.path_params.items()})
             if spec.path_params
@@ -303,6 +304,7 @@ class Call(Generic[T]):
             ) from None
         try:
             result = self.spec.parse(data)
+            check_shape(result)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             if isinstance(exc, ValidationError):
                 raise

@@ -16,7 +16,10 @@ from uuid import UUID
 
 
 def serialize_for_api(value: Any) -> Any:
-    """A JSON-ready copy of ``value``; ``None`` values in mappings are dropped.
+    """A JSON-ready copy of ``value``.
+
+    ``None`` stays ``null``: the body builders leave out the arguments that
+    were not given, and a null inside the caller's own data is data.
 
     Args:
         value: a str, number, bool, None, UUID, datetime, date, Enum, mapping,
@@ -31,7 +34,7 @@ def serialize_for_api(value: Any) -> Any:
     if value is None or isinstance(value, str | bool | int | float):
         return value
     if isinstance(value, Mapping):
-        return {str(k): serialize_for_api(v) for k, v in value.items() if v is not None}
+        return {str(k): serialize_for_api(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
         return [serialize_for_api(v) for v in value]
     if isinstance(value, UUID):

@@ -90,6 +90,10 @@ class ValidationError(CMLError):
     Attributes:
         errors: FastAPI-style entries ``{"loc": [...], "msg": str, "type": str}``.
         field: the first offending field's name, when known.
+        status_code: 422 when the server refused it; None for a client-side check (nothing was sent).
+        response_body: the server's body, for a 422.
+        method: the request's method, for a 422 ("" for a client-side check).
+        url: the request's URL, for a 422 ("" for a client-side check).
     """
 
     def __init__(
@@ -101,11 +105,15 @@ class ValidationError(CMLError):
         request_id: str | None = None,
         status_code: int | None = None,
         response_body: Any = None,
+        method: str = "",
+        url: str = "",
     ) -> None:
         super().__init__(message, suggestion=suggestion, request_id=request_id)
         self.errors = errors or []
         self.status_code = status_code
         self.response_body = response_body
+        self.method = method
+        self.url = url
         loc = self.errors[0].get("loc", []) if self.errors else []
         self.field: str | None = str(loc[-1]) if loc else None
 
@@ -360,6 +368,8 @@ def error_from_response(
             request_id=request_id,
             status_code=status,
             response_body=body,
+            method=method,
+            url=url,
         )
     cls = _STATUS_CLASSES.get(status) or (ServerError if status >= 500 else APIStatusError)
     if retry_after is not None and status == 429:

@@ -1,0 +1,89 @@
+"""A cheap check that a parsed result's scalar fields have the schema's types.
+
+The generated ``from_dict`` trusts the JSON it is given: ``"success": "yes"``
+would become a ``WriteResult`` whose ``success`` is a string. This check
+walks the attrs fields of a result (and of the ``MemoryItem`` lists in it)
+and insists on the declared scalar types, so such a body raises
+``ResponseValidationError`` instead. The per-class plan is computed once;
+the per-call cost is one ``isinstance`` per field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any
+from uuid import UUID
+
+# The generated models annotate with strings (``from __future__ import annotations``) whose names
+# are imported only under TYPE_CHECKING, so the plan reads the annotation text itself.
+_SCALAR_NAMES: dict[str, tuple[type, ...]] = {
+    "bool": (bool,),
+    "int": (int,),
+    "float": (float, int),  # JSON does not tell 1 from 1.0
+    "str": (str,),
+    "None": (type(None),),
+    "UUID": (UUID,),
+    "datetime.datetime": (dt.datetime,),
+    "datetime.date": (dt.date,),
+}
+_LIST_OF = re.compile(r"^list\[(\w+)\]$")
+
+# (field name, allowed types) for scalar fields; (field name, item class) for lists of models
+Plan = tuple[tuple[tuple[str, tuple[type, ...]], ...], tuple[tuple[str, type], ...]]
+
+
+@cache
+def _plan(cls: type) -> Plan:
+    import attrs
+    from cml_api_client import models
+    from cml_api_client.types import Unset
+
+    scalars: list[tuple[str, tuple[type, ...]]] = []
+    nested: list[tuple[str, type]] = []
+    for field in attrs.fields(cls):
+        if field.name in ("additional_properties", "meta", "degraded", "degraded_reason"):
+            continue
+        members = [m.strip() for m in str(field.type).split("|")]
+        allowed: list[type] = []
+        for member in members:
+            if member == "Unset":
+                allowed.append(Unset)
+            elif member in _SCALAR_NAMES:
+                allowed.extend(_SCALAR_NAMES[member])
+            elif (match := _LIST_OF.match(member)) and isinstance(item := getattr(models, match.group(1), None), type):
+                nested.append((field.name, item))
+                allowed = []
+                break
+            else:
+                allowed = []
+                break
+        if allowed:
+            scalars.append((field.name, tuple(dict.fromkeys(allowed))))
+    return tuple(scalars), tuple(nested)
+
+
+def check_shape(result: Any) -> None:
+    """Raise when a scalar field of ``result`` (or of its lists of models) has the wrong type.
+
+    Args:
+        result: a parsed attrs result; anything else is left alone.
+
+    Raises:
+        TypeError: a field's value has a type the schema does not allow.
+    """
+    cls = type(result)
+    if not hasattr(cls, "__attrs_attrs__"):
+        return
+    scalars, nested = _plan(cls)  # type: ignore[arg-type]  # classes are hashable
+    for name, allowed in scalars:
+        value = getattr(result, name)
+        if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
+            expected = " | ".join(t.__name__ for t in allowed if t.__name__ != "Unset")
+            raise TypeError(f"field {name!r} is {type(value).__name__} {value!r:.40}, expected {expected}")
+    for name, _item in nested:
+        items = getattr(result, name)
+        if isinstance(items, list):
+            for item in items:
+                check_shape(item)
