@@ -245,19 +245,25 @@ class Call(Generic[T]):
             raise self._deadline_error()
 
     def collect(self, chunks: Iterable[bytes]) -> bytes:
-        """The whole body, read chunk by chunk against the deadline."""
-        buffer = []
+        """The whole body, read chunk by chunk against the deadline.
+
+        The deadline is checked before each chunk after the first, so a body
+        that is complete is never thrown away for arriving just late.
+        """
+        buffer: list[bytes] = []
         for chunk in chunks:
+            if buffer:
+                self.check_deadline()
             buffer.append(chunk)
-            self.check_deadline()
         return b"".join(buffer)
 
     async def acollect(self, chunks: AsyncIterator[bytes]) -> bytes:
         """``collect`` for an async body."""
-        buffer = []
+        buffer: list[bytes] = []
         async for chunk in chunks:
+            if buffer:
+                self.check_deadline()
             buffer.append(chunk)
-            self.check_deadline()
         return b"".join(buffer)
 
     @contextmanager

@@ -35,6 +35,7 @@ log = get_logger("retry")
 
 BACKOFF_BASE = 0.5
 BACKOFF_CAP = 8.0
+MIN_ATTEMPT = 0.1  # a retry must leave this long for its attempt, or it would only meet the deadline
 ALWAYS_RETRIED_STATUSES = frozenset({408, 429, 503})  # refused: nothing was applied
 READ_ONLY_RETRIED_STATUSES = frozenset({500, 502, 504})  # may have been applied
 
@@ -136,7 +137,7 @@ class _Stop(tenacity.stop.stop_base):
         if isinstance(exc, APIStatusError) and exc.retry_after is not None and sleep > call.retry_after_cap:
             call.give_up_note = f"the server asked to wait {sleep:.1f}s, more than the {call.retry_after_cap:g}s cap"
             return True
-        if sleep >= call.remaining():
+        if sleep + MIN_ATTEMPT >= call.remaining():
             call.give_up_note = f"waiting {sleep:.1f}s would pass the call's {call.deadline:g}s deadline"
             return True
         return False

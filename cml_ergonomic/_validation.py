@@ -62,10 +62,26 @@ def invalid(field: str, rule: str, value: Any = None, *, type_: str = "value_err
     )
 
 
+def _encodable(value: str, field: str) -> str:
+    # A lone surrogate ("\ud800") has no UTF-8 form: refuse it here rather than fail while encoding the body.
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise invalid(
+                field,
+                f"is not valid Unicode text (a lone surrogate at index {exc.start})",
+                value,
+                type_="string_unicode",
+            ) from None
+    return value
+
+
 def content(value: object, field: str = "content") -> str:
     """A memory's text: a str of 1 to 100,000 characters."""
     if not isinstance(value, str):
         raise invalid(field, "must be a string", value, type_="string_type")
+    _encodable(value, field)
     if not CONTENT_MIN <= len(value) <= CONTENT_MAX:
         raise invalid(
             field,
@@ -80,7 +96,7 @@ def text(value: object, field: str) -> str:
     """Any string argument (a query, a message)."""
     if not isinstance(value, str):
         raise invalid(field, "must be a string", value, type_="string_type")
-    return value
+    return _encodable(value, field)
 
 
 def int_range(value: object, field: str, low: int, high: int) -> int:

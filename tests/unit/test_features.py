@@ -377,3 +377,13 @@ def test_results_are_exported_lazily() -> None:
     with pytest.raises(AttributeError):
         cml_ergonomic.NoSuchThing  # noqa: B018
     assert isinstance(httpx.Timeout(1), httpx.Timeout)
+
+
+async def test_a_lone_surrogate_is_refused_before_sending(make_client: Any, httpx_mock: HTTPXMock) -> None:
+    driver = make_client()
+    with pytest.raises(ValidationError, match="lone surrogate") as caught:
+        await driver.call("write", "User \ud800 prefers tea")
+    assert caught.value.field == "content"
+    with pytest.raises(ValidationError, match="query"):
+        await driver.call("read", "tea \udfff")
+    assert httpx_mock.get_requests() == []
