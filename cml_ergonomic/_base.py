@@ -24,6 +24,7 @@ from cml_ergonomic._config import (
     resolve_config,
     resolve_timeout,
 )
+from cml_ergonomic._deadline import deadline_transport
 from cml_ergonomic._logging import redactor
 from cml_ergonomic._operations import Operation
 from cml_ergonomic._retry import Clock
@@ -159,13 +160,18 @@ class ClientCore:
                 given.base_url = self.config.base_url  # the generated client sends relative URLs
             return given
         self._owns_http = True
+        limits = limits or DEFAULT_LIMITS
+        extra: dict[str, Any] = {}
+        if wanted is httpx.Client:
+            extra["transport"] = deadline_transport(http2=self.config.http2, limits=limits)
         return wanted(
             base_url=self.config.base_url,
             timeout=self.config.timeout,
-            limits=limits or DEFAULT_LIMITS,
+            limits=limits,
             http2=self.config.http2,
             headers={"User-Agent": user_agent()},
             auth=_IdentityAuth(self),
+            **extra,
         )
 
     # -- headers

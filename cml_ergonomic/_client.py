@@ -22,6 +22,7 @@ from httpx_sse import EventSource
 from cml_ergonomic._base import ClientCore
 from cml_ergonomic._batch import BatchMethods, BatchSpec
 from cml_ergonomic._compat import CompatibilityMethods, first_use_check
+from cml_ergonomic._deadline import attempt_deadline
 from cml_ergonomic._endpoint import AsyncExecutor, StreamSpec, SyncExecutor
 from cml_ergonomic._methods import MemoryMethods
 from cml_ergonomic._request import Call, RequestSpec
@@ -84,7 +85,7 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, Compatib
 
     def _attempt(self, call: Call[T]) -> T:
         request = call.build_request(self._http)
-        with call.io(request):
+        with call.io(request), attempt_deadline(call.remaining()):
             response = self._http.send(request, stream=True)
             try:
                 body = call.collect(response.iter_bytes())
@@ -200,12 +201,13 @@ class AsyncCognitiveMemoryLayer(
 
     async def _attempt(self, call: Call[T]) -> T:
         request = call.build_request(self._http)
-        with call.io(request):
-            response = await self._http.send(request, stream=True)
-            try:
-                body = await call.acollect(response.aiter_bytes())
-            finally:
-                await response.aclose()
+        with call.io(request), call.cut_at_deadline():
+            async with asyncio.timeout(call.remaining()):
+                response = await self._http.send(request, stream=True)
+                try:
+                    body = await call.acollect(response.aiter_bytes())
+                finally:
+                    await response.aclose()
         return call.complete(response, body)
 
     async def _open_stream(self, call: Call[Any]) -> httpx.Response:

@@ -267,6 +267,16 @@ class Call(Generic[T]):
         return b"".join(buffer)
 
     @contextmanager
+    def cut_at_deadline(self) -> Iterator[None]:
+        """Turn ``asyncio.timeout``'s plain TimeoutError, raised when the deadline passes, into ours."""
+        try:
+            yield
+        except TimeoutError as exc:
+            if isinstance(exc, CMLError):
+                raise
+            raise self._deadline_error() from None
+
+    @contextmanager
     def io(self, request: httpx.Request) -> Iterator[None]:
         """Map httpx transport failures inside the block to our errors (never carrying credentials)."""
         try:
@@ -276,6 +286,10 @@ class Call(Generic[T]):
 
     def transport_error(self, exc: httpx.TransportError, request: httpx.Request) -> CMLError:
         """Our error for an httpx transport failure (never carries credentials)."""
+        if isinstance(exc, httpx.TimeoutException) and self.remaining() <= 0:
+            error: CMLError = self._deadline_error()  # the socket's read was cut by the call's deadline
+            error.__cause__ = exc
+            return error
         url = request.url.copy_with(username=None, password=None, query=None)
         error = connection_error(exc, method=request.method, url=str(url), mutating=not self.spec.operation.read_only)
         error.__cause__ = exc
@@ -310,7 +324,7 @@ class Call(Generic[T]):
             ) from None
         try:
             result = self.spec.parse(data)
-            check_shape(result)
+            check_shape(result, data)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             if isinstance(exc, ValidationError):
                 raise

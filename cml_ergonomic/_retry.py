@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import logging
 import random
 import time
 from collections.abc import Awaitable, Callable
@@ -153,9 +154,13 @@ def _retryable(call: Call[Any]) -> Callable[[BaseException], bool]:
 
 
 def _before_sleep(call: Call[Any]) -> Callable[[tenacity.RetryCallState], None]:
+    # A degradable call (read_safe ...) logs one warning per outage itself; its retries are details.
+    level = logging.DEBUG if call.spec.fallback is not None else logging.WARNING
+
     def log_retry(retry_state: tenacity.RetryCallState) -> None:
         call.retries += 1
-        log.warning(
+        log.log(
+            level,
             "retrying %s (retry %d of %d) after %s; sleeping %.2fs",
             call.label,
             call.retries,

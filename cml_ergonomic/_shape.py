@@ -64,11 +64,14 @@ def _plan(cls: type) -> Plan:
     return tuple(scalars), tuple(nested)
 
 
-def check_shape(result: Any) -> None:
+def check_shape(result: Any, data: Any = None) -> None:
     """Raise when a scalar field of ``result`` (or of its lists of models) has the wrong type.
 
     Args:
         result: a parsed attrs result; anything else is left alone.
+        data: the JSON it was parsed from; the generated parser iterates whatever
+            it finds where a list belongs (an object becomes ``[]``), so lists are
+            checked there.
 
     Raises:
         TypeError: a field's value has a type the schema does not allow.
@@ -83,7 +86,10 @@ def check_shape(result: Any) -> None:
             expected = " | ".join(t.__name__ for t in allowed if t.__name__ != "Unset")
             raise TypeError(f"field {name!r} is {type(value).__name__} {value!r:.40}, expected {expected}")
     for name, _item in nested:
+        if isinstance(data, dict) and data.get(name) is not None and not isinstance(data[name], list):
+            raise TypeError(f"field {name!r} is {type(data[name]).__name__}, expected a list")
         items = getattr(result, name)
         if isinstance(items, list):
-            for item in items:
-                check_shape(item)
+            for index, item in enumerate(items):
+                raw = data[name][index] if isinstance(data, dict) and isinstance(data.get(name), list) else None
+                check_shape(item, raw)

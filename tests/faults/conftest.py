@@ -1,0 +1,302 @@
+"""Fixtures of the fault-injection suite: fault servers, a test clock, and one driver for both clients.
+
+Every test body is written once and runs against ``CognitiveMemoryLayer`` and
+``AsyncCognitiveMemoryLayer`` (the ``kind`` fixture). The clients get a
+:class:`TestClock`: real monotonic time (sockets and timeouts are real) plus
+whatever the client slept, since sleeps are recorded and skipped. So retry
+backoffs and ``Retry-After`` waits cost no real time, yet the call's deadline
+sees them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import ssl
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+
+import cml_ergonomic._results  # noqa: F401  # imported lazily by the first call: no test should pay for it
+from cml_ergonomic import AsyncCognitiveMemoryLayer, CognitiveMemoryLayer
+from cml_ergonomic._retry import Clock
+from tests.faults.faultserver import READ_PATH, WRITE_PATH, FaultServer, refusing_port
+
+API_KEY = "sk-fault-SECRETKEY-0001"
+WALL_START = datetime(2026, 11, 21, 21, 54, 44, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _no_cml_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No CML_* variable of the developer's shell may change what a fault test sees."""
+    for name in list(os.environ):
+        if name.startswith("CML_"):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+# --------------------------------------------------------------------------- time
+
+
+class TestClock:
+    """Real monotonic time plus skipped sleeps: sockets stay real, waits cost nothing and are recorded."""
+
+    __test__ = False  # not a test class, whatever its name
+
+    def __init__(self) -> None:
+        self.offset = 0.0
+        self.sleeps: list[float] = []
+        self._lock = threading.Lock()
+
+    def now(self) -> float:
+        return time.monotonic() + self.offset
+
+    def sleep(self, seconds: float) -> None:
+        with self._lock:
+            self.sleeps.append(seconds)
+            self.offset += seconds
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+        await asyncio.sleep(0)
+
+    def advance(self, seconds: float) -> None:
+        """Let ``seconds`` pass without a sleep of the client (e.g. a circuit's cooldown)."""
+        with self._lock:
+            self.offset += seconds
+
+    def wall(self) -> datetime:
+        # Only skipped time moves the wall clock, so an HTTP-date Retry-After is read exactly.
+        return WALL_START + timedelta(seconds=self.offset)
+
+    def clock(self) -> Clock:
+        return Clock(now=self.now, sleep=self.sleep, async_sleep=self.async_sleep, wall=self.wall)
+
+
+# --------------------------------------------------------------------------- counting what the client sends
+
+
+class CountingTransport(httpx.BaseTransport):
+    """Counts every request the client hands to its transport (an attempt), then passes it on."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+        self.count = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.count += 1
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class AsyncCountingTransport(httpx.AsyncBaseTransport):
+    """``CountingTransport`` for the async client."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.count = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.count += 1
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+# --------------------------------------------------------------------------- one test body, both clients
+
+
+@dataclass
+class Outcome:
+    """What one call did: its result or error, and how long it took."""
+
+    result: Any
+    error: BaseException | None
+    total: float  # on the client's clock: real time plus skipped sleeps (what the deadline sees)
+    real: float  # wall time the call really took
+    sleeps: list[float] = field(default_factory=list)
+
+    @property
+    def slept(self) -> float:
+        return sum(self.sleeps)
+
+
+class Driver:
+    """A sync or async client behind one interface: ``await driver.call("read", "q")``."""
+
+    def __init__(self, client: Any, clock: TestClock, transport: Any) -> None:
+        self.client = client
+        self.clock = clock
+        self.transport = transport
+        self.is_async = isinstance(client, AsyncCognitiveMemoryLayer)
+
+    @property
+    def sent(self) -> int:
+        """Attempts the client made (requests handed to its transport)."""
+        if self.transport is None:
+            raise AssertionError("this driver's client owns its pool: attempts are not counted")
+        return int(self.transport.count)
+
+    async def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        result = getattr(self.client, name)(*args, **kwargs)
+        return await result if self.is_async else result
+
+    async def run(self, name: str, *args: Any, **kwargs: Any) -> Outcome:
+        """Call and capture the result or the error, with timings."""
+        before = len(self.clock.sleeps)
+        start, real_start = self.clock.now(), time.perf_counter()
+        result: Any = None
+        error: BaseException | None = None
+        try:
+            result = await self.call(name, *args, **kwargs)
+        except Exception as exc:
+            error = exc
+        return Outcome(
+            result,
+            error,
+            total=self.clock.now() - start,
+            real=time.perf_counter() - real_start,
+            sleeps=self.clock.sleeps[before:],
+        )
+
+    async def close(self) -> None:
+        if self.is_async:
+            await self.client.aclose()
+        else:
+            self.client.close()
+
+
+@pytest.fixture(params=["sync", "async"])
+def kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+MakeClient = Callable[..., Driver]
+# Plain http only, but httpx builds an SSL context per transport (~40 ms, the CA bundle): build one, once.
+_SSL = ssl.create_default_context()
+
+
+@pytest.fixture
+async def make_client(kind: str) -> AsyncIterator[MakeClient]:
+    """A factory of drivers (sync or async, per ``kind``), each closed after the test.
+
+    ``make_client(base_url, transport=None, owned=False, **client_kwargs)``: by default the client
+    gets a pool on a real transport wrapped in a counter (``driver.sent``); ``transport=`` wraps
+    that one instead (an ``httpx.MockTransport``); ``owned=True`` lets the client build its own pool.
+    """
+    drivers: list[Driver] = []
+    pools: list[httpx.Client | httpx.AsyncClient] = []
+    is_sync = kind == "sync"
+
+    def factory(base_url: str, *, transport: Any = None, owned: bool = False, **kwargs: Any) -> Driver:
+        kwargs.setdefault("api_key", API_KEY)
+        counting: Any = None
+        if not owned:
+            if is_sync:
+                counting = CountingTransport(transport or httpx.HTTPTransport(verify=_SSL))
+                pool: httpx.Client | httpx.AsyncClient = httpx.Client(transport=counting)
+                kwargs["http_client"] = pool
+            else:
+                counting = AsyncCountingTransport(transport or httpx.AsyncHTTPTransport(verify=_SSL))
+                pool = httpx.AsyncClient(transport=counting)
+                kwargs["async_http_client"] = pool
+            pools.append(pool)
+        cls = CognitiveMemoryLayer if is_sync else AsyncCognitiveMemoryLayer
+        client = cls(base_url=base_url, **kwargs)
+        clock = TestClock()
+        client.clock = clock.clock()
+        driver = Driver(client, clock, counting)
+        drivers.append(driver)
+        return driver
+
+    yield factory
+    for driver in drivers:
+        await driver.close()
+    for pool in pools:
+        if isinstance(pool, httpx.AsyncClient):
+            await pool.aclose()
+        else:
+            pool.close()
+
+
+# --------------------------------------------------------------------------- servers
+
+
+class FaultServers:
+    """Starts fault servers for a test and stops every one of them at its end."""
+
+    def __init__(self) -> None:
+        self.started: list[FaultServer] = []
+
+    def start(self, port: int = 0, **kwargs: Any) -> FaultServer:
+        server = FaultServer(port, **kwargs).start()
+        self.started.append(server)
+        return server
+
+    def stop_all(self) -> None:
+        errors = []
+        for server in self.started:
+            try:
+                server.stop()
+            except RuntimeError as exc:
+                errors.append(str(exc))
+        assert not errors, errors
+
+
+@pytest.fixture
+def fault_servers() -> Iterator[FaultServers]:
+    servers = FaultServers()
+    yield servers
+    servers.stop_all()
+    leftovers = [t.name for t in threading.enumerate() if t.name.startswith("fault-")]
+    assert not leftovers, f"fault server threads outlived the test: {leftovers}"
+
+
+@pytest.fixture
+def server(fault_servers: FaultServers) -> FaultServer:
+    """One running fault server (valid answers until a test scripts its faults)."""
+    return fault_servers.start()
+
+
+@pytest.fixture
+def refused_url() -> Iterator[str]:
+    """A base URL on 127.0.0.1 whose port refuses connections (bound, never listening)."""
+    sock, port = refusing_port()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        sock.close()
+
+
+# --------------------------------------------------------------------------- the operations under test
+
+
+@dataclass(frozen=True)
+class Op:
+    """A public method called with realistic arguments, and the path it posts to."""
+
+    name: str
+    args: tuple[Any, ...]
+    path: str
+    mutating: bool
+
+    def __str__(self) -> str:
+        return self.name
+
+
+READ = Op("read", ("preferences",), READ_PATH, mutating=False)
+WRITE = Op("write", ("User prefers dark mode",), WRITE_PATH, mutating=True)
+OPS = (READ, WRITE)
