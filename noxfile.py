@@ -85,3 +85,12 @@ def upgrade(session: nox.Session) -> None:
     """Move to a new server schema: `nox -s upgrade -- --url URL` (or `--file PATH`); nothing is committed."""
     _install(session, "codegen", "test")
     session.run("python", "-m", "codegen", "upgrade", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks against raw httpx, the generated client and py-cml; writes bench/results.md (`-- --quick`)."""
+    # py-cml is installed in this environment only, never as a dependency of the SDK; the test group brings
+    # uv for the real-server harness, the codegen group the generator that codegen_time times.
+    session.install("-e", ".", "--group", "test", "--group", "codegen", "cognitive-memory-layer==1.5.1")
+    session.run("python", "-m", "bench.run", *session.posargs)

@@ -24,9 +24,9 @@ from cml_ergonomic._config import (
     resolve_config,
     resolve_timeout,
 )
-from cml_ergonomic._deadline import deadline_transport
 from cml_ergonomic._logging import redactor
 from cml_ergonomic._operations import Operation
+from cml_ergonomic._request import OWN_REQUEST
 from cml_ergonomic._retry import Clock
 from cml_ergonomic._version import __version__
 from cml_ergonomic.errors import ConfigurationError
@@ -43,6 +43,15 @@ def user_agent() -> str:
     return f"cml-ergonomic/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
 
 
+def _merge_headers(*layers: Mapping[str, str]) -> dict[str, str]:
+    """Later layers win, names compared case-insensitively (a dict would keep both "user-agent" and "User-Agent")."""
+    merged: dict[str, tuple[str, str]] = {}
+    for layer in layers:
+        for name, value in layer.items():
+            merged[name.lower()] = (name, value)
+    return dict(merged.values())
+
+
 class _IdentityAuth(httpx.Auth):
     """Adds the key, tenant and user to requests that lack them: those of ``client.raw``.
 
@@ -55,7 +64,7 @@ class _IdentityAuth(httpx.Auth):
         self.core = core
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if API_KEY_HEADER not in request.headers:
+        if OWN_REQUEST not in request.extensions and API_KEY_HEADER not in request.headers:
             for name, value in self.core._headers_for(None).items():
                 request.headers.setdefault(name, value)
         yield request
@@ -132,11 +141,17 @@ class ClientCore:
         self.degraded = False
         self._check_server_pending = bool(check_server)
         self._identity_lock = threading.Lock()
+        self._pool_headers: dict[str, str] = {}
         self._headers: tuple[dict[str, str], dict[str, str]] = self._build_headers(
             self.config.tenant_id, self.config.user_id
         )
         self._raw: Any = None
         self._http = self._make_http(http_client, async_http_client, limits)
+        self._urls: dict[str, httpx.URL] = {}
+        # The wrapper builds its requests itself, so the pool's own defaults (Accept, Accept-Encoding,
+        # an injected client's headers) are folded in here, once.
+        self._pool_headers = dict(self._http.headers)
+        self._headers = self._build_headers(self.config.tenant_id, self.config.user_id)
         self._closed = False
 
     # -- the pool
@@ -163,6 +178,8 @@ class ClientCore:
         limits = limits or DEFAULT_LIMITS
         extra: dict[str, Any] = {}
         if wanted is httpx.Client:
+            from cml_ergonomic._deadline import deadline_transport  # imports httpcore, as building a pool does
+
             extra["transport"] = deadline_transport(http2=self.config.http2, limits=limits)
         return wanted(
             base_url=self.config.base_url,
@@ -178,15 +195,25 @@ class ClientCore:
 
     def _build_headers(self, tenant_id: str | None, user_id: str | None) -> tuple[dict[str, str], dict[str, str]]:
         config = self.config
-        normal = {"User-Agent": user_agent(), **config.default_headers, API_KEY_HEADER: config.api_key.reveal()}
-        if tenant_id:
-            normal[TENANT_HEADER] = tenant_id
-        if user_id:
-            normal[USER_HEADER] = user_id
-        admin = dict(normal)
+        identity = {TENANT_HEADER: tenant_id, USER_HEADER: user_id}
+        normal = _merge_headers(
+            self._pool_headers,
+            {"User-Agent": user_agent()},
+            config.default_headers,
+            {API_KEY_HEADER: config.api_key.reveal()},
+            {k: v for k, v in identity.items() if v},
+        )
+        admin = normal
         if config.admin_api_key is not None:
-            admin[API_KEY_HEADER] = config.admin_api_key.reveal()
+            admin = _merge_headers(normal, {API_KEY_HEADER: config.admin_api_key.reveal()})
         return normal, admin
+
+    def _url_for(self, path: str) -> httpx.URL:
+        """The full URL of ``path`` on this client's server, parsed once and then reused."""
+        url = self._urls.get(path)
+        if url is None:
+            url = self._urls[path] = httpx.URL(self.config.base_url + path)
+        return url
 
     def _headers_for(self, operation: Operation | None) -> dict[str, str]:
         """The headers for a request of ``operation``: the admin key only on admin operations.

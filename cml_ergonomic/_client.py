@@ -8,10 +8,8 @@ here is the I/O, written twice because one side must ``await``.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -22,15 +20,16 @@ from httpx_sse import EventSource
 from cml_ergonomic._base import ClientCore
 from cml_ergonomic._batch import BatchMethods, BatchSpec
 from cml_ergonomic._compat import CompatibilityMethods, first_use_check
-from cml_ergonomic._deadline import attempt_deadline
 from cml_ergonomic._endpoint import AsyncExecutor, StreamSpec, SyncExecutor
 from cml_ergonomic._methods import MemoryMethods
 from cml_ergonomic._request import Call, RequestSpec
-from cml_ergonomic._retry import annotate, strategies
+from cml_ergonomic._retry import annotate, first_retry, strategies
 from cml_ergonomic._session import AsyncSessionOpener, SessionMethods, SessionOpener
 from cml_ergonomic.errors import CMLError
 
 if TYPE_CHECKING:
+    import asyncio
+
     from cml_ergonomic._results import CreateSessionResult
 
 T = TypeVar("T")
@@ -54,6 +53,11 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, Compatib
 
     def _retrying(self, call: Call[T], attempt: Callable[[Call[T]], R]) -> R:
         try:
+            try:
+                return attempt(call)
+            except CMLError as exc:
+                delay = first_retry(call, exc)
+            self.clock.sleep(delay)
             for state in tenacity.Retrying(sleep=self.clock.sleep, **strategies(call)):
                 with state:
                     return attempt(call)
@@ -66,6 +70,8 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, Compatib
 
     def _run_batch(self, batch: BatchSpec[T]) -> T:
         count = len(batch.specs)
+        from concurrent.futures import ThreadPoolExecutor
+
         with ThreadPoolExecutor(max_workers=max(1, min(batch.max_concurrency, count))) as pool:
             outcomes = list(pool.map(lambda index: batch.run(index, self._execute), range(count)))
         return batch.assemble(outcomes)
@@ -85,7 +91,7 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, Compatib
 
     def _attempt(self, call: Call[T]) -> T:
         request = call.build_request(self._http)
-        with call.io(request), attempt_deadline(call.remaining()):
+        with call.io(request), call.socket_deadline():
             response = self._http.send(request, stream=True)
             try:
                 body = call.collect(response.iter_bytes())
@@ -152,9 +158,11 @@ class AsyncCognitiveMemoryLayer(
     _http_class = httpx.AsyncClient
     _raw_setter = "set_async_httpx_client"
     _http: httpx.AsyncClient
-    _loop: asyncio.AbstractEventLoop | None = None
+    _loop: asyncio.AbstractEventLoop | None = None  # asyncio is imported on first use: it costs ~30 ms
 
     def _bind_loop(self) -> None:
+        import asyncio
+
         loop = asyncio.get_running_loop()
         if self._loop is None:
             self._loop = loop
@@ -167,6 +175,11 @@ class AsyncCognitiveMemoryLayer(
     async def _retrying(self, call: Call[T], attempt: Callable[[Call[T]], Coroutine[Any, Any, R]]) -> R:
         self._bind_loop()
         try:
+            try:
+                return await attempt(call)
+            except CMLError as exc:
+                delay = first_retry(call, exc)
+            await self.clock.async_sleep(delay)
             async for state in tenacity.AsyncRetrying(sleep=self.clock.async_sleep, **strategies(call)):
                 with state:
                     return await attempt(call)
@@ -178,6 +191,8 @@ class AsyncCognitiveMemoryLayer(
         return AsyncSessionOpener(self, spec)
 
     async def _run_batch(self, batch: BatchSpec[T]) -> T:
+        import asyncio
+
         gate = asyncio.Semaphore(batch.max_concurrency)
 
         async def one(index: int) -> Any:
@@ -200,6 +215,8 @@ class AsyncCognitiveMemoryLayer(
             return call.failed(exc)
 
     async def _attempt(self, call: Call[T]) -> T:
+        import asyncio
+
         request = call.build_request(self._http)
         with call.io(request), call.cut_at_deadline():
             async with asyncio.timeout(call.remaining()):

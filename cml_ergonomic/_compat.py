@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from cml_ergonomic._endpoint import endpoint
 from cml_ergonomic._logging import get_logger
 from cml_ergonomic._operations import Operation
 from cml_ergonomic._request import CallOptions, RequestSpec
-from cml_ergonomic._schemadiff import Change, SchemaDiffError, compatibility_issues
+
+if TYPE_CHECKING:
+    from cml_ergonomic._schemadiff import Change
 
 log = get_logger("compat")
 
@@ -88,6 +90,8 @@ def report_from_document(live: Any) -> CompatibilityReport:
     Returns:
         The report (with ``error`` set when a document cannot be compared).
     """
+    from cml_ergonomic._schemadiff import SchemaDiffError, compatibility_issues  # only when a check runs
+
     if not isinstance(live, dict) or not str(live.get("openapi", "")).startswith("3."):
         return CompatibilityReport(error="the server's /openapi.json is not an OpenAPI 3 document")
     try:

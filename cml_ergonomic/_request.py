@@ -9,9 +9,8 @@ mapping errors, parsing, logging. The sync and async clients only move bytes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar
 from urllib.parse import quote
@@ -22,7 +21,7 @@ from cml_ergonomic._config import check_deadline, check_retries, resolve_timeout
 from cml_ergonomic._logging import get_logger
 from cml_ergonomic._operations import Operation
 from cml_ergonomic._retry import annotate, parse_retry_after
-from cml_ergonomic._serialize import dumps
+from cml_ergonomic._serialize import dumps, loads
 from cml_ergonomic._shape import check_shape
 from cml_ergonomic.errors import (
     CMLConnectionError,
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 R = TypeVar("R")
+OWN_REQUEST = "cml_ergonomic"  # marks the wrapper's own requests, which carry their identity headers already
 log = get_logger("http")
 
 
@@ -111,12 +111,12 @@ class Call(Generic[T]):
         "last_reason",
         "max_retries",
         "may_repeat",
+        "path",
         "retries",
         "retry_after_cap",
         "spec",
         "started",
         "timeout",
-        "url",
     )
 
     def __init__(self, core: ClientCore, spec: RequestSpec[T]) -> None:
@@ -139,12 +139,11 @@ class Call(Generic[T]):
         self.deadline_at = self.started + self.deadline
         # Snapshot now: a set_tenant() in another thread applies to later calls, never half to this one.
         self.headers = core._headers_for(op)
-        path = (
+        self.path = (
             op.path.format(**{k: quote(v, safe="") for k, v in spec.path_params.items()})
             if spec.path_params
             else op.path
         )
-        self.url = config.base_url + path
         self.content = dumps(spec.body) if spec.body is not None else None
 
     # -- graceful degradation (only for specs with a fallback)
@@ -194,6 +193,10 @@ class Call(Generic[T]):
     def build_request(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
         """The next attempt's request, its timeouts shortened to fit the deadline.
 
+        Built directly rather than through ``http.build_request``: the headers
+        (the pool's defaults included) and the URL are prepared once per client,
+        which saves most of the cost of building a request.
+
         Raises:
             CMLTimeoutError: the deadline has already passed.
         """
@@ -201,22 +204,22 @@ class Call(Generic[T]):
         if remaining <= 0:
             raise self._deadline_error()
         t = self.timeout
-        timeout = httpx.Timeout(
-            connect=_fit(t.connect, remaining),
-            read=_fit(t.read, remaining),
-            write=_fit(t.write, remaining),
-            pool=_fit(t.pool, remaining),
-        )
-        headers = self.headers
-        if self.content is not None:
-            headers = {**headers, "Content-Type": "application/json"}
-        return http.build_request(
+        timeout = {
+            "connect": _fit(t.connect, remaining),
+            "read": _fit(t.read, remaining),
+            "write": _fit(t.write, remaining),
+            "pool": _fit(t.pool, remaining),
+        }
+        headers = self.headers if self.content is None else {**self.headers, "Content-Type": "application/json"}
+        url = self.core._url_for(self.path)
+        if self.spec.params:
+            url = url.copy_merge_params(self.spec.params)
+        return httpx.Request(
             self.spec.operation.method,
-            self.url,
+            url,
             content=self.content,
             headers=headers,
-            params=self.spec.params,
-            timeout=timeout,
+            extensions={"timeout": timeout, OWN_REQUEST: True},
         )
 
     def _deadline_error(self) -> CMLTimeoutError:
@@ -265,6 +268,12 @@ class Call(Generic[T]):
                 self.check_deadline()
             buffer.append(chunk)
         return b"".join(buffer)
+
+    def socket_deadline(self) -> AbstractContextManager[None]:
+        """Within the block, no socket read of the sync client's own pool waits past the deadline."""
+        from cml_ergonomic._deadline import attempt_deadline
+
+        return attempt_deadline(self.remaining())
 
     @contextmanager
     def cut_at_deadline(self) -> Iterator[None]:
@@ -315,7 +324,7 @@ class Call(Generic[T]):
                 retry_after=parse_retry_after(response.headers, self.core.clock.wall()),
             )
         try:
-            data = json.loads(body) if body else None
+            data = loads(body) if body else None
         except ValueError as exc:
             raise ResponseValidationError(
                 f"{self.label} answered {status} with a body that is not JSON ({exc})",

@@ -13,7 +13,6 @@ a write may have been applied, and the error says to read it back first.
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import logging
 import random
@@ -21,7 +20,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 import tenacity
@@ -41,13 +40,19 @@ ALWAYS_RETRIED_STATUSES = frozenset({408, 429, 503})  # refused: nothing was app
 READ_ONLY_RETRIED_STATUSES = frozenset({500, 502, 504})  # may have been applied
 
 
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # imported when an async client first sleeps, not with the SDK
+
+    await asyncio.sleep(seconds)
+
+
 @dataclass(frozen=True, slots=True)
 class Clock:
     """Time as the retry machinery sees it; tests swap in a fake one."""
 
     now: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
-    async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    async_sleep: Callable[[float], Awaitable[None]] = _async_sleep
     wall: Callable[[], datetime] = lambda: datetime.now(UTC)
 
 
@@ -122,7 +127,7 @@ class _Wait(tenacity.wait.wait_base):
         asked = getattr(exc, "retry_after", None)
         if asked is not None:
             return float(asked)
-        return backoff(retry_state.attempt_number)
+        return backoff(self.call.retries + 1)
 
 
 class _Stop(tenacity.stop.stop_base):
@@ -131,7 +136,7 @@ class _Stop(tenacity.stop.stop_base):
 
     def __call__(self, retry_state: tenacity.RetryCallState) -> bool:
         call = self.call
-        if retry_state.attempt_number > call.max_retries:
+        if call.retries >= call.max_retries:
             return True
         exc = retry_state.outcome.exception() if retry_state.outcome else None
         sleep = retry_state.upcoming_sleep
@@ -181,6 +186,27 @@ def strategies(call: Call[Any]) -> dict[str, Any]:
         "before_sleep": _before_sleep(call),
         "reraise": True,
     }
+
+
+def first_retry(call: Call[Any], exc: CMLError) -> float:
+    """After a call's first attempt failed: how long to sleep before the second, or raise ``exc``.
+
+    The first attempt runs without any retry machinery (most calls succeed at
+    once); this applies the same policy to its failure as tenacity applies to
+    the later ones, which then run in a ``Retrying`` loop.
+
+    Raises:
+        CMLError: ``exc`` itself, when the policy says not to retry it.
+    """
+    if not _retryable(call)(exc):
+        raise exc
+    state = tenacity.RetryCallState(cast(Any, None), None, (), {})  # no Retrying owns this first decision
+    state.set_exception((type(exc), exc, exc.__traceback__))
+    state.upcoming_sleep = _Wait(call)(state)
+    if _Stop(call)(state):
+        raise exc
+    _before_sleep(call)(state)
+    return state.upcoming_sleep
 
 
 def annotate(exc: CMLError, call: Call[Any]) -> CMLError:

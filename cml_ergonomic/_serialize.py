@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
+import orjson
+
 
 def serialize_for_api(value: Any) -> Any:
     """A JSON-ready copy of ``value``.
@@ -58,4 +60,17 @@ class APIJSONEncoder(json.JSONEncoder):
 
 def dumps(value: Any) -> bytes:
     """Compact UTF-8 JSON for a request body."""
-    return json.dumps(serialize_for_api(value), separators=(",", ":"), ensure_ascii=False).encode()
+    plain = serialize_for_api(value)
+    try:
+        return orjson.dumps(plain)
+    except orjson.JSONEncodeError:  # integers beyond 64 bits: the standard library has no such limit
+        return json.dumps(plain, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def loads(body: bytes) -> Any:
+    """Parse a response body (orjson: the parse is most of the cost of a large read).
+
+    Raises:
+        ValueError: the body is not JSON (``orjson.JSONDecodeError`` is a ``ValueError``).
+    """
+    return orjson.loads(body)
