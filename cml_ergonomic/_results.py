@@ -11,7 +11,8 @@ generated models costs more than the rest of the SDK together.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypedDict
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypedDict
 
 import attrs
 from cml_api_client.models.create_session_response import CreateSessionResponse
@@ -49,6 +50,16 @@ __all__ = [
 ]
 
 _TOP = 5
+_OTHER_ITEM_LISTS = ("facts", "preferences", "episodes", "constraints")
+
+
+def _reuse_or_parse(raw: Any, parsed: dict[Any, tuple[Any, MemoryItem]]) -> MemoryItem:
+    hit = parsed.get(raw.get("id")) if isinstance(raw, dict) else None
+    if hit is not None and hit[0] == raw:
+        return hit[1]
+    if not isinstance(raw, dict):
+        raise TypeError(f"a memory item is {type(raw).__name__}, expected an object")
+    return MemoryItem.from_dict(raw)
 
 
 def _meta() -> Any:
@@ -97,6 +108,29 @@ class ReadResult(ReadMemoryResponse):
     meta: ResponseMeta | None = _meta()
     degraded: bool = attrs.field(default=False, init=False, eq=False)
     degraded_reason: str | None = attrs.field(default=None, init=False, eq=False)
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Parse a read; a memory listed twice (``memories`` and ``episodes`` in the packet format) is parsed once.
+
+        The generated parser builds the result and its ``memories``; the other
+        lists reuse those items where the server sent the very same object,
+        and parse the rest with the generated ``MemoryItem.from_dict``.
+        """
+        others = {name: src_dict.get(name) for name in _OTHER_ITEM_LISTS}
+        result = super().from_dict({**src_dict, **{k: [] for k, v in others.items() if isinstance(v, list)}})
+        memories_raw = src_dict.get("memories")
+        parsed: dict[Any, tuple[Any, MemoryItem]] = {}
+        if isinstance(memories_raw, list) and len(memories_raw) == len(result.memories):
+            parsed = {
+                raw.get("id"): (raw, item)
+                for raw, item in zip(memories_raw, result.memories, strict=True)
+                if isinstance(raw, dict)
+            }
+        for name, raw_items in others.items():
+            if isinstance(raw_items, list):
+                setattr(result, name, [_reuse_or_parse(raw, parsed) for raw in raw_items])
+        return result
 
     def __len__(self) -> int:
         return len(self.memories)

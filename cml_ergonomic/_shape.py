@@ -64,7 +64,7 @@ def _plan(cls: type) -> Plan:
     return tuple(scalars), tuple(nested)
 
 
-def check_shape(result: Any, data: Any = None) -> None:
+def check_shape(result: Any, data: Any = None, _seen: set[int] | None = None) -> None:
     """Raise when a scalar field of ``result`` (or of its lists of models) has the wrong type.
 
     Args:
@@ -79,12 +79,17 @@ def check_shape(result: Any, data: Any = None) -> None:
     cls = type(result)
     if not hasattr(cls, "__attrs_attrs__"):
         return
+    if _seen is not None:
+        if id(result) in _seen:
+            return  # an item listed twice (memories and episodes) is checked once
+        _seen.add(id(result))
     scalars, nested = _plan(cls)  # type: ignore[arg-type]  # classes are hashable
     for name, allowed in scalars:
         value = getattr(result, name)
         if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
             expected = " | ".join(t.__name__ for t in allowed if t.__name__ != "Unset")
             raise TypeError(f"field {name!r} is {type(value).__name__} {value!r:.40}, expected {expected}")
+    seen = _seen if _seen is not None else set()
     for name, _item in nested:
         if isinstance(data, dict) and data.get(name) is not None and not isinstance(data[name], list):
             raise TypeError(f"field {name!r} is {type(data[name]).__name__}, expected a list")
@@ -92,4 +97,4 @@ def check_shape(result: Any, data: Any = None) -> None:
         if isinstance(items, list):
             for index, item in enumerate(items):
                 raw = data[name][index] if isinstance(data, dict) and isinstance(data.get(name), list) else None
-                check_shape(item, raw)
+                check_shape(item, raw, seen)

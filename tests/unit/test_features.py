@@ -387,3 +387,18 @@ async def test_a_lone_surrogate_is_refused_before_sending(make_client: Any, http
     with pytest.raises(ValidationError, match="query"):
         await driver.call("read", "tea \udfff")
     assert httpx_mock.get_requests() == []
+
+
+def test_a_memory_listed_twice_is_parsed_once_and_faithfully() -> None:
+    from cml_ergonomic._results import ReadResult
+    from tests.unit.conftest import memory_item
+
+    same = memory_item("User prefers dark mode")
+    changed = {**memory_item("User prefers tea"), "id": same["id"], "relevance": 0.1}  # same id, other content
+    body = read_body("q", memories=[same], episodes=[dict(same)], facts=[changed])
+    result = ReadResult.from_dict(body)
+    assert result.episodes[0] is result.memories[0]
+    assert result.facts[0] is not result.memories[0] and result.facts[0].text == "User prefers tea"
+    assert result.to_dict()["episodes"] == [result.memories[0].to_dict()]
+    with pytest.raises(TypeError):
+        ReadResult.from_dict(read_body("q", memories=[same], episodes=["not an item"]))
