@@ -30,8 +30,13 @@ _SCALAR_NAMES: dict[str, tuple[type, ...]] = {
 }
 _LIST_OF = re.compile(r"^list\[(\w+)\]$")
 
-# (field name, allowed types) for scalar fields; (field name, item class) for lists of models
-Plan = tuple[tuple[tuple[str, tuple[type, ...]], ...], tuple[tuple[str, type], ...]]
+# A required field the generated parser builds with a constructor that rejects a wrong type
+# (UUID(...), datetime.fromisoformat(...)) needs no second look; in a union the parser falls
+# back to the raw value when the constructor fails, so those are checked.
+_CHECKED_BY_PARSER = frozenset({"UUID", "datetime.datetime", "datetime.date"})
+
+# (field name, exact types allowed) for scalar fields; (field name, item class) for lists of models
+Plan = tuple[tuple[tuple[str, frozenset[type]], ...], tuple[tuple[str, type], ...]]
 
 
 @cache
@@ -40,32 +45,42 @@ def _plan(cls: type) -> Plan:
     from cml_api_client import models
     from cml_api_client.types import Unset
 
-    scalars: list[tuple[str, tuple[type, ...]]] = []
+    scalars: list[tuple[str, frozenset[type]]] = []
     nested: list[tuple[str, type]] = []
     for field in attrs.fields(cls):
         if field.name in ("additional_properties", "meta", "degraded", "degraded_reason"):
             continue
         members = [m.strip() for m in str(field.type).split("|")]
-        allowed: list[type] = []
+        if len(members) == 1 and members[0] in _CHECKED_BY_PARSER:
+            continue
+        allowed: set[type] = set()
         for member in members:
             if member == "Unset":
-                allowed.append(Unset)
+                allowed.add(Unset)
             elif member in _SCALAR_NAMES:
-                allowed.extend(_SCALAR_NAMES[member])
+                allowed.update(_SCALAR_NAMES[member])
             elif (match := _LIST_OF.match(member)) and isinstance(item := getattr(models, match.group(1), None), type):
                 nested.append((field.name, item))
-                allowed = []
+                allowed = set()
                 break
             else:
-                allowed = []
+                allowed = set()
                 break
         if allowed:
-            scalars.append((field.name, tuple(dict.fromkeys(allowed))))
+            scalars.append((field.name, frozenset(allowed)))
     return tuple(scalars), tuple(nested)
 
 
-def check_shape(result: Any, data: Any = None, _seen: set[int] | None = None) -> None:
-    """Raise when a scalar field of ``result`` (or of its lists of models) has the wrong type.
+def _check_fields(obj: Any, scalars: tuple[tuple[str, frozenset[type]], ...]) -> None:
+    for name, allowed in scalars:
+        value = getattr(obj, name)
+        if type(value) not in allowed:  # JSON values have exact types; bool is not an int here
+            expected = " | ".join(sorted(t.__name__ for t in allowed if t.__name__ != "Unset"))
+            raise TypeError(f"field {name!r} is {type(value).__name__} {value!r:.40}, expected {expected}")
+
+
+def check_shape(result: Any, data: Any = None) -> None:
+    """Raise when a scalar field of ``result`` (or of the models in its lists) has the wrong type.
 
     Args:
         result: a parsed attrs result; anything else is left alone.
@@ -79,22 +94,20 @@ def check_shape(result: Any, data: Any = None, _seen: set[int] | None = None) ->
     cls = type(result)
     if not hasattr(cls, "__attrs_attrs__"):
         return
-    if _seen is not None:
-        if id(result) in _seen:
-            return  # an item listed twice (memories and episodes) is checked once
-        _seen.add(id(result))
     scalars, nested = _plan(cls)  # type: ignore[arg-type]  # classes are hashable
-    for name, allowed in scalars:
-        value = getattr(result, name)
-        if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
-            expected = " | ".join(t.__name__ for t in allowed if t.__name__ != "Unset")
-            raise TypeError(f"field {name!r} is {type(value).__name__} {value!r:.40}, expected {expected}")
-    seen = _seen if _seen is not None else set()
-    for name, _item in nested:
+    _check_fields(result, scalars)
+    seen: set[int] = set()  # an item listed twice (memories and episodes) is checked once
+    for name, item_cls in nested:
         if isinstance(data, dict) and data.get(name) is not None and not isinstance(data[name], list):
             raise TypeError(f"field {name!r} is {type(data[name]).__name__}, expected a list")
         items = getattr(result, name)
-        if isinstance(items, list):
-            for index, item in enumerate(items):
-                raw = data[name][index] if isinstance(data, dict) and isinstance(data.get(name), list) else None
-                check_shape(item, raw, seen)
+        if not isinstance(items, list):
+            continue
+        item_scalars, item_nested = _plan(item_cls)
+        for item in items:
+            if id(item) in seen:
+                continue
+            seen.add(id(item))
+            _check_fields(item, item_scalars)
+            if item_nested:
+                check_shape(item)
