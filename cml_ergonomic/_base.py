@@ -239,9 +239,7 @@ class ClientCore:
         Example:
             >>> memory.set_tenant("tenant-b")  # doctest: +SKIP
         """
-        with self._identity_lock:
-            self.config = self.config.evolve(tenant_id=tenant_id)
-            self._headers = self._build_headers(tenant_id, self.config.user_id)
+        self._set_identity(tenant_id=tenant_id)
 
     def set_user(self, user_id: str | None) -> None:
         """Send ``X-User-Id: user_id`` on later requests (None: stop sending it). Thread-safe like ``set_tenant``.
@@ -255,9 +253,14 @@ class ClientCore:
         Example:
             >>> memory.set_user("user-42")  # doctest: +SKIP
         """
+        self._set_identity(user_id=user_id)
+
+    def _set_identity(self, **change: str | None) -> None:
+        # New header dicts are built, then swapped in with one assignment: a call that
+        # already took its snapshot keeps it, a later one sees both dicts changed.
         with self._identity_lock:
-            self.config = self.config.evolve(user_id=user_id)
-            self._headers = self._build_headers(self.config.tenant_id, user_id)
+            self.config = self.config.evolve(**change)
+            self._headers = self._build_headers(self.config.tenant_id, self.config.user_id)
 
     @property
     def circuit_state(self) -> CircuitState:

@@ -145,24 +145,15 @@ def check_deadline(value: object, *, source: str = "deadline") -> float:
     return float(value)
 
 
-def _float_env(name: str) -> float | None:
+def _number_env(name: str, kind: type[int] | type[float], example: str) -> Any:
     raw = _env(name)
     if raw is None:
         return None
     try:
-        return float(raw)
+        return kind(raw)
     except ValueError:
-        raise ConfigurationError(f"{name}={raw!r} is not a number", suggestion=f"e.g. {name}=30") from None
-
-
-def _int_env(name: str) -> int | None:
-    raw = _env(name)
-    if raw is None:
-        return None
-    try:
-        return int(raw)
-    except ValueError:
-        raise ConfigurationError(f"{name}={raw!r} is not a whole number", suggestion=f"e.g. {name}=2") from None
+        what = "a whole number" if kind is int else "a number"
+        raise ConfigurationError(f"{name}={raw!r} is not {what}", suggestion=f"e.g. {name}={example}") from None
 
 
 def _check_base_url(url: str) -> str:
@@ -208,8 +199,8 @@ def resolve_config(
             "no API key was given", suggestion="Pass api_key='...' to the client, or set the CML_API_KEY variable."
         )
     admin = admin_api_key if admin_api_key is not None else _env("CML_ADMIN_API_KEY")
-    env_timeout = _float_env("CML_TIMEOUT")
-    env_retries = _int_env("CML_MAX_RETRIES")
+    env_timeout: float | None = _number_env("CML_TIMEOUT", float, "30")
+    env_retries: int | None = _number_env("CML_MAX_RETRIES", int, "2")
     return ClientConfig(
         api_key=Secret(key),
         base_url=_check_base_url(base_url or _env("CML_BASE_URL") or DEFAULT_BASE_URL),
