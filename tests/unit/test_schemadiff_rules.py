@@ -273,7 +273,6 @@ CASES = [
         "response.debug",
         "made-optional",
     ),
-
     response_case(
         "response-field-made-required",
         obj(success=BOOLEAN),
