@@ -1,0 +1,50 @@
+"""Static checks of the public types, run by ``nox -s typecheck`` (mypy --strict); never executed.
+
+If an overload or a descriptor loses its precision, mypy fails here: the sync
+client returns results, the async client awaitables, ``read(format="llm_context")``
+gives a ``str`` ``llm_context``, streams are (async) iterators, and session
+scopes are the right kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import assert_type
+
+from cml_ergonomic import (
+    AsyncCognitiveMemoryLayer,
+    CMLError,
+    CognitiveMemoryLayer,
+    LLMContextReadResult,
+    MemoryItem,
+    ReadResult,
+    StreamDone,
+    WriteResult,
+)
+from cml_ergonomic._compat import CompatibilityReport
+from cml_ergonomic._session import AsyncSessionScope, SessionScope
+
+
+def sync_types(memory: CognitiveMemoryLayer) -> None:
+    assert_type(memory.write("x"), WriteResult)
+    assert_type(memory.read("q"), ReadResult)
+    assert_type(memory.read("q", format="list"), ReadResult)
+    assert_type(memory.read("q", format="llm_context"), LLMContextReadResult)
+    assert_type(memory.read("q", format="llm_context").llm_context, str)
+    assert_type(memory.read_safe("q"), ReadResult)
+    assert_type(memory.read_stream("q"), Iterator[MemoryItem | StreamDone])
+    assert_type(memory.check_compatibility(), CompatibilityReport)
+    assert_type(memory.read_many(["q"]), list[ReadResult | CMLError])
+    with memory.session(name="s") as scope:
+        assert_type(scope, SessionScope)
+        assert_type(scope.write("x"), WriteResult)
+
+
+async def async_types(memory: AsyncCognitiveMemoryLayer) -> None:
+    assert_type(await memory.write("x"), WriteResult)
+    assert_type(await memory.read("q"), ReadResult)
+    assert_type((await memory.read("q", format="llm_context")).llm_context, str)
+    assert_type(memory.read_stream("q"), AsyncIterator[MemoryItem | StreamDone])
+    async with memory.session(name="s") as scope:
+        assert_type(scope, AsyncSessionScope)
+        assert_type(await scope.write("x"), WriteResult)
