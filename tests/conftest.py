@@ -28,6 +28,19 @@ class ServerInfo:
     log_path: Path | None = None  # None for an external server
 
 
+@pytest.fixture(autouse=True)
+def _no_cml_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No CML_* variable of the developer's shell may change what a test sees (options were read already)."""
+    for name in list(os.environ):
+        if name.startswith("CML_"):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("cml", "real CML server")
     group.addoption(

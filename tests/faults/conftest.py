@@ -11,7 +11,6 @@ sees them.
 from __future__ import annotations
 
 import asyncio
-import os
 import ssl
 import threading
 import time
@@ -30,19 +29,6 @@ from tests.faults.faultserver import READ_PATH, WRITE_PATH, FaultServer, refusin
 
 API_KEY = "sk-fault-SECRETKEY-0001"
 WALL_START = datetime(2026, 11, 21, 21, 54, 44, tzinfo=UTC)
-
-
-@pytest.fixture(autouse=True)
-def _no_cml_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No CML_* variable of the developer's shell may change what a fault test sees."""
-    for name in list(os.environ):
-        if name.startswith("CML_"):
-            monkeypatch.delenv(name)
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 # --------------------------------------------------------------------------- time

@@ -26,7 +26,6 @@ import datetime as dt
 import hashlib
 import inspect
 import logging
-import os
 import secrets
 import sys
 import time
@@ -77,19 +76,6 @@ pytestmark = pytest.mark.anyio
 Client = CognitiveMemoryLayer | AsyncCognitiveMemoryLayer
 
 TIMEOUT = 30.0  # the first write after the server starts takes ~2 s (model warm-up)
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(autouse=True)
-def _no_cml_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every client here gets its settings explicitly: no CML_* variable (an admin key, say) may slip in."""
-    for name in list(os.environ):
-        if name.startswith("CML_"):
-            monkeypatch.delenv(name)
 
 
 # --------------------------------------------------------------------------- driving both clients the same way

@@ -98,11 +98,6 @@ COVERED_OPERATIONS = (
 )
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 # --------------------------------------------------------------------------- calling the generated client
 
 

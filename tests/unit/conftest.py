@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
 import ssl
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -28,19 +27,6 @@ API = BASE_URL + "/api/v1"
 API_KEY = "sk-live-SECRETKEY-123456"
 ADMIN_KEY = "adm-SECRETADMIN-999999"
 WALL_START = datetime(2026, 11, 21, 21, 54, 44, tzinfo=UTC)
-
-
-@pytest.fixture(autouse=True)
-def _no_cml_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No CML_* variable of the developer's shell may change what a unit test sees."""
-    for name in list(os.environ):
-        if name.startswith("CML_"):
-            monkeypatch.delenv(name)
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
 
 
 # --------------------------------------------------------------------------- time
