@@ -57,6 +57,12 @@ def write_snapshot(
         replace: remove the folder's other snapshots (an upgrade keeps exactly one).
     """
     text = normalise(document)
+    readme = target.parent / "README.md"
+    if target.exists() and target.read_text(encoding="utf-8") == text and readme.exists():
+        # The same document again: keep its provenance (the date it was first fetched), so a
+        # re-fetch from an unchanged server leaves the tree clean on any day.
+        print(f"{target} is unchanged ({len(document['paths'])} paths, sha256 {sha256_text(text)[:12]}…)")
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     if replace:
         for old in target.parent.glob("cml-*.json"):
@@ -64,7 +70,7 @@ def write_snapshot(
                 old.unlink()
     target.write_text(text, encoding="utf-8")
     version_flag = f" --server-version {server_version}" if server_version else ""
-    (target.parent / "README.md").write_text(
+    readme.write_text(
         PROVENANCE.format(
             name=target.name,
             version=server_version or "(version not reported)",

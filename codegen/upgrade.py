@@ -46,7 +46,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
     new_document = load_document(source)
     old_document = load_document(old_path)
     new_path = out_dir / snapshot_name(args.server_version)
-    command = f"python -m codegen upgrade {'--url URL' if args.url else '--file PATH'}"
+    command = "python -m codegen fetch --url URL" if args.url else "python -m codegen upgrade --file PATH"
     write_snapshot(new_document, new_path, args.server_version, command, replace=True)
     print(f"snapshot: {old_path.name} -> {new_path.name}")
 

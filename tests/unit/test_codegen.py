@@ -148,3 +148,16 @@ def test_snapshot_diff_cli_on_a_file_that_is_not_json(tmp_path: Path, capsys: py
     assert main(["diff", str(bad), str(current_snapshot())]) == 2
     assert "not valid JSON" in capsys.readouterr().err
     assert json.loads(current_snapshot().read_text())["openapi"].startswith("3.")
+
+
+def test_refetching_the_same_document_keeps_its_provenance(httpx_mock: HTTPXMock, tmp_path: Path) -> None:
+    httpx_mock.add_response(
+        url="http://cml.test/openapi.json", json={"paths": {}, "openapi": "3.1.0"}, is_reusable=True
+    )
+    args = ["fetch", "--url", "http://cml.test", "--server-version", "9.9.9", "--out-dir", str(tmp_path)]
+    assert main(args) == 0
+    readme = tmp_path / "README.md"
+    readme.write_text(readme.read_text().replace("fetched on | 20", "fetched on | 19"))  # as if fetched long ago
+    before = readme.read_text()
+    assert main(args) == 0
+    assert readme.read_text() == before
