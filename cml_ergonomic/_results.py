@@ -12,7 +12,7 @@ generated models costs more than the rest of the SDK together.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypedDict
+from typing import TYPE_CHECKING, Any, Self, TypedDict, TypeVar
 
 import attrs
 from cml_api_client.models.create_session_response import CreateSessionResponse
@@ -51,6 +51,15 @@ __all__ = [
 
 _TOP = 5
 _OTHER_ITEM_LISTS = ("facts", "preferences", "episodes", "constraints")
+
+
+R = TypeVar("R", bound="ReadResult | TurnResult | SessionContext")
+
+
+def _mark_degraded(result: R, reason: str) -> R:
+    """An empty result, flagged as what a ``*_safe`` call returns when the server is unavailable."""
+    result.degraded, result.degraded_reason = True, reason
+    return result
 
 
 def _reuse_or_parse(raw: Any, parsed: dict[Any, tuple[Any, MemoryItem]]) -> MemoryItem:
@@ -151,8 +160,7 @@ class ReadResult(ReadMemoryResponse):
     def degraded_empty(cls, query: str, reason: str) -> ReadResult:
         """An empty result marked as degraded (what ``read_safe`` returns when the server is unavailable)."""
         result = cls(query=query, memories=[], total_count=0, elapsed_ms=0.0)
-        result.degraded, result.degraded_reason = True, reason
-        return result
+        return _mark_degraded(result, reason)
 
 
 @attrs.define
@@ -184,8 +192,7 @@ class TurnResult(ProcessTurnResponse):
     def degraded_empty(cls, reason: str) -> TurnResult:
         """An empty turn result marked as degraded (what ``turn_safe`` returns when the server is unavailable)."""
         result = cls(memory_context="", memories_retrieved=0, memories_stored=0)
-        result.degraded, result.degraded_reason = True, reason
-        return result
+        return _mark_degraded(result, reason)
 
     def __str__(self) -> str:
         return (
@@ -256,8 +263,7 @@ class SessionContext(SessionContextResponse):
     def degraded_empty(cls, session_id: str, reason: str) -> SessionContext:
         """An empty context marked as degraded (what ``get_context_safe`` returns when the server is unavailable)."""
         result = cls(session_id=session_id, messages=[], tool_results=[], scratch_pad=[], context_string="")
-        result.degraded, result.degraded_reason = True, reason
-        return result
+        return _mark_degraded(result, reason)
 
     def __str__(self) -> str:
         return (
