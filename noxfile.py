@@ -6,14 +6,19 @@ so a fresh clone needs only Python 3.11+, nox and uv.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import nox
+
+sys.path.insert(0, str(Path(__file__).parent))
+from tests.server.sources import NEWEST_ON_PYPI  # stdlib only, like the rest of the harness
 
 nox.options.default_venv_backend = "uv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.sessions = ["lint", "typecheck", "codegen_check", "tests"]
 
 PYTHON = "3.11"
-SERVER_VERSION = "1.5.1"  # keep in step with openapi/cml-*.json
 
 
 def _install(session: nox.Session, *groups: str) -> None:
@@ -69,7 +74,7 @@ def codegen_fetch(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def server(session: nox.Session) -> None:
-    """Run the real CML server in the foreground; prints its base URL and both keys. Ctrl-C stops it."""
+    """Run the real CML server in the foreground (`-- --server-source SRC`); prints `export` lines. Ctrl-C stops it."""
     _install(session, "test")
     session.run("python", "-m", "tests.server", *session.posargs)
 
@@ -83,7 +88,7 @@ def demo(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def upgrade(session: nox.Session) -> None:
-    """Move to a new server schema: `nox -s upgrade -- --url URL` (or `--file PATH`); nothing is committed."""
+    """Move to a new server schema: `nox -s upgrade -- --source SRC` (or --url URL, --file PATH); commits nothing."""
     _install(session, "codegen", "test")
     session.run("python", "-m", "codegen", "upgrade", *session.posargs)
 
@@ -93,5 +98,5 @@ def bench(session: nox.Session) -> None:
     """Benchmarks against raw httpx, the generated client and py-cml; writes bench/results.md (`-- --quick`)."""
     # py-cml is installed in this environment only, never as a dependency of the SDK; the test group brings
     # uv for the real-server harness, the codegen group the generator that codegen_time times.
-    session.install("-e", ".", "--group", "test", "--group", "codegen", "cognitive-memory-layer==1.5.1")
+    session.install("-e", ".", "--group", "test", "--group", "codegen", f"cognitive-memory-layer=={NEWEST_ON_PYPI}")
     session.run("python", "-m", "bench.run", *session.posargs)

@@ -141,10 +141,10 @@ def record(base_url: str, api_key: str, server_version: str) -> None:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from tests.server.harness import DEFAULT_VERSION, running_server
+    from tests.server.harness import running_server
 
-    with running_server() as (_stack, api):
-        record(api.base_url, api.api_key, DEFAULT_VERSION)
+    with running_server() as (stack, api):
+        record(api.base_url, api.api_key, stack.version)
     return 0
 
 

@@ -158,9 +158,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     upgrade = sub.add_parser("upgrade", help="fetch a new schema, report the diff, regenerate, run the unit tests")
     source = upgrade.add_mutually_exclusive_group(required=True)
+    source.add_argument(
+        "--source", help="start the real server from this source (a version on PyPI, a source tree or a .tar.gz)"
+    )
     source.add_argument("--url", help="a running server's base URL")
     source.add_argument("--file", type=Path, help="an OpenAPI document on disk")
-    upgrade.add_argument("--server-version", help="the server release, used to name the snapshot (default: today)")
+    upgrade.add_argument(
+        "--server-version",
+        help="the server release, used to name the snapshot (default: the source's version; else today's date)",
+    )
+    upgrade.add_argument("pytest_args", nargs="*", help="extra arguments for the unit-test run (after --)")
     upgrade.add_argument("--out-dir", type=Path, default=SNAPSHOT_DIR, help=argparse.SUPPRESS)
     upgrade.add_argument("--output", type=Path, default=gen.GENERATED_DIR, help=argparse.SUPPRESS)
     upgrade.set_defaults(handler=cmd_upgrade)

@@ -1,28 +1,36 @@
-"""``python -m codegen upgrade --url URL | --file PATH``: move the SDK to a new server schema.
+"""``python -m codegen upgrade --source SRC | --url URL | --file PATH``: move the SDK to a new server schema.
 
 The steps, each printed as it runs; nothing is committed:
 
-1. fetch the new document (from a running server, or a file) and write it
-   as the new snapshot, named after the server version (``--server-version``)
-   or, when the server reports none, after today's date; the old snapshot goes;
-2. print the diff report against the old snapshot (breaking changes first,
-   with the wrapper methods they affect);
+1. take the new document: from a server the harness starts from ``--source``
+   (a version on PyPI, a source tree or a source archive; its version names
+   the snapshot), from a running server (``--url``) or from a file (``--file``),
+   and write it as the new snapshot; the old snapshot goes. The snapshot's
+   name is the one place that says which server version the SDK is built
+   from: the noxfile, the harness, the tests and ``check_compatibility()``
+   read it from there;
+2. print the diff report against the old snapshot;
 3. regenerate ``generated/cml_api_client``;
 4. run the unit tests, the operation-map test among them;
-5. print what a maintainer must review before committing.
+5. print the review items (:mod:`codegen.review`), each with the file to edit:
+   the only unit tests that may fail after an upgrade are the ones these
+   items name.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from cml_ergonomic._schemadiff import Severity, compare
+from cml_ergonomic._schemadiff import compare
 from codegen import generate as gen
 from codegen.cli import snapshot_name, write_snapshot
 from codegen.diff import render_markdown
+from codegen.review import review_items
 from codegen.schema import current_snapshot, load_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +38,24 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _banner(text: str) -> None:
     print(f"\n=== {text}", flush=True)
+
+
+@contextlib.contextmanager
+def _new_document_source(args: argparse.Namespace) -> Iterator[tuple[str, str | None, str]]:
+    """(where to load the document from, the server version, how it was fetched) for the chosen input."""
+    if args.source:
+        # The harness lives with the tests: only an upgrade from a source needs it.
+        sys.path.insert(0, str(ROOT))
+        from tests.server.harness import running_server
+        from tests.server.sources import parse_source
+
+        server = parse_source(args.source)
+        with running_server(server=server) as (_stack, api):
+            yield api.base_url, args.server_version or server.version, "python -m codegen upgrade --source SRC"
+    elif args.url:
+        yield args.url, args.server_version, "python -m codegen fetch --url URL"
+    else:
+        yield str(args.file), args.server_version, "python -m codegen upgrade --file PATH"
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
@@ -41,13 +67,12 @@ def run_upgrade(args: argparse.Namespace) -> int:
     """
     out_dir: Path = args.out_dir
     old_path = current_snapshot(out_dir)
-    source = args.url or str(args.file)
-    _banner(f"1. fetch {source}")
-    new_document = load_document(source)
     old_document = load_document(old_path)
-    new_path = out_dir / snapshot_name(args.server_version)
-    command = "python -m codegen fetch --url URL" if args.url else "python -m codegen upgrade --file PATH"
-    write_snapshot(new_document, new_path, args.server_version, command, replace=True)
+    with _new_document_source(args) as (location, server_version, command):
+        _banner(f"1. fetch {location}")
+        new_document = load_document(location)
+    new_path = out_dir / snapshot_name(server_version)
+    write_snapshot(new_document, new_path, server_version, command, replace=True)
     print(f"snapshot: {old_path.name} -> {new_path.name}")
 
     _banner("2. what changed (old snapshot -> new)")
@@ -59,18 +84,17 @@ def run_upgrade(args: argparse.Namespace) -> int:
     print(f"generated {count} operations")
 
     _banner("4. unit tests (the operation-map test among them)")
-    tests = subprocess.call([sys.executable, "-m", "pytest", "-q", "tests/unit", "-p", "no:cacheprovider"], cwd=ROOT)
+    tests = subprocess.call(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/unit", *args.pytest_args], cwd=ROOT
+    )
 
     _banner("5. for the maintainer")
-    print("Nothing was committed. Review, in this order:")
-    if diff.breaking:
-        print(
-            f"- the {len(diff.breaking)} breaking change(s) above; wrapper methods to fix or document: "
-            f"{', '.join(diff.methods_affected_by(Severity.BREAKING)) or '(raw-only operations)'}"
-        )
-    print("- cml_ergonomic/_operations.py: new operations to wrap or to list in RAW_ONLY, fields in sends/reads")
-    print("- cml_ergonomic/_validation.py: constraints the schema changed (test_client_validation checks them)")
-    print("- `git diff --stat openapi generated` and the generated modules of the changed operations")
-    print("- the tests' result above" + ("" if tests == 0 else ": THEY FAILED, fix before committing"))
-    print("- then: nox -s codegen_check lint typecheck tests, and commit openapi/ and generated/ together")
+    items = review_items(old_document, new_document)
+    print(f"Nothing was committed. {len(items)} review item(s); the unit tests fail until each is settled:")
+    for item in items:
+        print(f"- {item}")
+    if tests != 0 and not items:
+        print("- THE UNIT TESTS FAILED with no review item: the upgrade machinery itself needs a fix")
+    print("Then: `git diff --stat openapi generated`, nox -s codegen_check lint typecheck tests, and commit")
+    print("openapi/ and generated/ together, with the report above in the commit message.")
     return 0 if tests == 0 else 1

@@ -94,10 +94,12 @@ def server() -> Iterator[tuple[str, str, str]]:
         yield os.environ["CML_BASE_URL"], key, admin
         return
     from tests.server.harness import running_server
+    from tests.server.sources import sources_from
 
-    print("starting the real CML server (cognitive-memory-layer from PyPI) on 127.0.0.1 ...", flush=True)
+    (source, *_) = sources_from()  # CML_SERVER_SOURCE, else the default (see tests/server/sources.py)
+    print(f"starting the real {source} on 127.0.0.1 (mock embeddings, no LLM: relevance is lexical) ...", flush=True)
     started = time.monotonic()
-    with running_server() as (_stack, api):
+    with running_server(server=source) as (_stack, api):
         print(f"server healthy at {api.base_url} after {time.monotonic() - started:.1f}s")
         yield api.base_url, api.api_key, api.admin_api_key
     print("\nserver stopped")

@@ -1,8 +1,12 @@
-"""Fixtures shared by every test: the real CML server for integration tests.
+"""Fixtures shared by every test: the real CML servers for integration tests.
 
 Integration tests run against the real server that the harness starts on
-127.0.0.1 (once per session), or against a server that is already running
-when ``--base-url`` / ``CML_BASE_URL`` is given together with its keys.
+127.0.0.1, once per session for each server source given with
+``--server-source`` (repeatable) or ``CML_SERVER_SOURCE`` (comma-separated):
+every integration test runs once per server version, its id ending in the
+version. Without a source they run against the default (see
+:func:`tests.server.sources.default_source`). With ``--base-url`` /
+``CML_BASE_URL`` and its keys they run against that server instead.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.server.harness import Stack, tail
+from tests.server.sources import SOURCE_ENV, ServerSource, SourceError, sources_from, version_key
 
 
 @dataclass(frozen=True)
@@ -25,7 +30,18 @@ class ServerInfo:
     api_key: str
     admin_api_key: str
     tenant_id: str
+    version: str | None = None  # None for an external server whose version was not given
     log_path: Path | None = None  # None for an external server
+
+    def at_least(self, version: str) -> bool:
+        """Whether the live server is ``version`` or newer (tests whose expectation depends on it).
+
+        Raises:
+            pytest.fail.Exception: the version of an external server was not given.
+        """
+        if self.version is None:
+            pytest.fail("this test depends on the server's version: pass --server-version (or CML_SERVER_VERSION)")
+        return version_key(self.version) >= version_key(version)
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +71,45 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--tenant-id", default=os.environ.get("CML_TENANT_ID", "default"), help="its default tenant (env CML_TENANT_ID)"
     )
+    group.addoption(
+        "--server-version",
+        default=os.environ.get("CML_SERVER_VERSION"),
+        help="the release of the --base-url server, for version-dependent tests (env CML_SERVER_VERSION)",
+    )
+    group.addoption(
+        "--server-source",
+        action="append",
+        default=[],
+        help="run the integration tests against the server from this source: a version on PyPI, a source tree "
+        f"or a .tar.gz archive; repeat for a matrix (default: env {SOURCE_ENV}, comma-separated)",
+    )
+
+
+def _server_sources(config: pytest.Config) -> list[ServerSource]:
+    sources: list[ServerSource] | None = config.stash.get(_SOURCES, None)
+    if sources is None:
+        try:
+            sources = sources_from(config.getoption("--server-source"))
+        except SourceError as exc:
+            raise pytest.UsageError(str(exc)) from exc
+        config.stash[_SOURCES] = sources
+    return sources
+
+
+_SOURCES = pytest.StashKey[list[ServerSource]]()
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that needs a harness-run server runs once per server source (the version matrix)."""
+    if "server_source" in metafunc.fixturenames and not metafunc.config.getoption("--base-url"):
+        sources = _server_sources(metafunc.config)
+        metafunc.parametrize("server_source", sources, ids=[s.label for s in sources], indirect=True, scope="session")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if config.getoption("--base-url"):
+        return f"CML server: {config.getoption('--base-url')} (external)"
+    return "CML servers for integration tests: " + ", ".join(str(s) for s in _server_sources(config))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -64,12 +119,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def cml_stack(request: pytest.FixtureRequest) -> Iterator[Stack | None]:
-    """The harness's PostgreSQL + Redis (None when testing an external server)."""
-    if request.config.getoption("--base-url"):
+def server_source(request: pytest.FixtureRequest) -> ServerSource | None:
+    """The source of the server under test (one value per run of the version matrix); None for --base-url."""
+    return getattr(request, "param", None)
+
+
+@pytest.fixture(scope="session")
+def cml_stack(request: pytest.FixtureRequest, server_source: ServerSource | None) -> Iterator[Stack | None]:
+    """The harness's PostgreSQL + Redis for the server under test (None when testing an external server)."""
+    if server_source is None:
         yield None
         return
-    stack = Stack()
+    stack = Stack(server_source)
     with stack:
         request.config.stash[_STACK] = stack
         yield stack
@@ -87,9 +148,17 @@ def cml_server(request: pytest.FixtureRequest, cml_stack: Stack | None) -> Serve
         opt = request.config.getoption
         if not opt("--api-key") or not opt("--admin-api-key"):
             pytest.fail("--base-url needs --api-key and --admin-api-key (or CML_API_KEY and CML_ADMIN_API_KEY)")
-        return ServerInfo(opt("--base-url").rstrip("/"), opt("--api-key"), opt("--admin-api-key"), opt("--tenant-id"))
+        return ServerInfo(
+            opt("--base-url").rstrip("/"),
+            opt("--api-key"),
+            opt("--admin-api-key"),
+            opt("--tenant-id"),
+            opt("--server-version"),
+        )
     server = cml_stack.start_api()
-    return ServerInfo(server.base_url, server.api_key, server.admin_api_key, server.tenant_id, server.log_path)
+    return ServerInfo(
+        server.base_url, server.api_key, server.admin_api_key, server.tenant_id, cml_stack.version, server.log_path
+    )
 
 
 RATE_LIMIT_PER_MINUTE = 5
@@ -101,7 +170,9 @@ def rate_limited_server(cml_stack: Stack | None) -> ServerInfo:
     if cml_stack is None:
         pytest.skip("a rate-limited server needs the harness: an external server's limit is not ours to set")
     server = cml_stack.start_api(rate_limit=RATE_LIMIT_PER_MINUTE)
-    return ServerInfo(server.base_url, server.api_key, server.admin_api_key, server.tenant_id, server.log_path)
+    return ServerInfo(
+        server.base_url, server.api_key, server.admin_api_key, server.tenant_id, cml_stack.version, server.log_path
+    )
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import ServerInfo
 from tests.server.harness import HEALTH_PATH, Stack
+from tests.server.sources import ServerSource
 
 MEMORY_PATHS = (
     "/api/v1/memory/write",
@@ -43,10 +44,10 @@ def _process_group_gone(pgid: int) -> bool:
     return False
 
 
-def test_stack_stops_its_children_and_removes_its_run_directory(request: pytest.FixtureRequest) -> None:
-    if request.config.getoption("--base-url"):
+def test_stack_stops_its_children_and_removes_its_run_directory(server_source: ServerSource | None) -> None:
+    if server_source is None:
         pytest.skip("an external server (--base-url) is in use: the harness is not ours to start here")
-    stack = Stack()
+    stack = Stack(server_source)
     with stack:  # PostgreSQL, Redis and the migrations; no API server is needed for this
         children = {child.name: child.process.pid for child in stack._children}
         assert {"postgres", "redis"} <= children.keys(), children

