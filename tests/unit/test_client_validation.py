@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,10 +16,11 @@ from pytest_httpx import HTTPXMock
 
 from cml_ergonomic import ValidationError, WriteResult
 from cml_ergonomic import _validation as check
+from codegen.schema import current_snapshot
 from tests.unit.conftest import MEMORY_ID, Driver, read_body, write_body
 
 MakeClient = Callable[..., Driver]
-OPENAPI = Path(__file__).resolve().parents[2] / "openapi" / "cml-1.5.1.json"
+OPENAPI = current_snapshot()  # the snapshot the SDK is built from, whatever its version
 
 NAIVE = dt.datetime(2026, 11, 21, 21, 54, 44)
 AWARE = dt.datetime(2026, 11, 21, 21, 54, 44, tzinfo=dt.UTC)

@@ -12,8 +12,9 @@ import pytest
 from cml_ergonomic._operations import OPERATIONS
 from cml_ergonomic._schemadiff import Severity, _operations, compare, compatibility_issues, render_path
 from codegen.cli import main
+from codegen.schema import current_snapshot
 
-SNAPSHOT = Path(__file__).resolve().parents[2] / "openapi" / "cml-1.5.1.json"
+SNAPSHOT = current_snapshot()  # the snapshot the SDK is built from, whatever its version
 READ_LABEL = "POST /api/v1/memory/read"
 SESSION_READ_LABEL = "POST /api/v1/session/{session_id}/read"
 READ_METHODS = OPERATIONS["read_memory"].methods
