@@ -240,6 +240,7 @@ RAW_ONLY: dict[str, str] = {
     "POST /api/v1/session/{session_id}/write": "the same as write(session_id=...), which goes to /memory/write",
     "POST /api/v1/session/{session_id}/read": "deprecated by the server in favour of /memory/read, which read() calls",
     "/api/v1/dashboard/": "the dashboard is the operator UI's API (admin key, X-Requested-With); use client.raw",
+    "GET /api/v1/admin/consolidation/status": "new in server 2.0.0; the admin resource (issue 10) will wrap it",
     "/dashboard/": "the dashboard web app serves HTML, not API; codegen leaves it out",
 }
 

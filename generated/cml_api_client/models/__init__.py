@@ -23,8 +23,6 @@ from .dashboard_evaluation_summary_latest_summary_type_0 import (
     DashboardEvaluationSummaryLatestSummaryType0,
 )
 from .dashboard_evaluation_summary_readiness import DashboardEvaluationSummaryReadiness
-from .dashboard_event_item import DashboardEventItem
-from .dashboard_event_list_response import DashboardEventListResponse
 from .dashboard_fact_detail import DashboardFactDetail
 from .dashboard_fact_detail_lineage_item import DashboardFactDetailLineageItem
 from .dashboard_fact_detail_superseded_by_item import (
@@ -52,9 +50,6 @@ from .dashboard_jobs_response import DashboardJobsResponse
 from .dashboard_labile_response import DashboardLabileResponse
 from .dashboard_lineage_memory import DashboardLineageMemory
 from .dashboard_memory_detail import DashboardMemoryDetail
-from .dashboard_memory_detail_related_events_item import (
-    DashboardMemoryDetailRelatedEventsItem,
-)
 from .dashboard_memory_lineage_response import DashboardMemoryLineageResponse
 from .dashboard_memory_list_item import DashboardMemoryListItem
 from .dashboard_memory_list_response import DashboardMemoryListResponse
@@ -65,8 +60,6 @@ from .dashboard_ops_response_highlights import DashboardOpsResponseHighlights
 from .dashboard_overview import DashboardOverview
 from .dashboard_overview_by_status import DashboardOverviewByStatus
 from .dashboard_overview_by_type import DashboardOverviewByType
-from .dashboard_overview_events_by_operation import DashboardOverviewEventsByOperation
-from .dashboard_overview_events_by_type import DashboardOverviewEventsByType
 from .dashboard_overview_facts_by_category import DashboardOverviewFactsByCategory
 from .dashboard_quality_issue import DashboardQualityIssue
 from .dashboard_quality_response import DashboardQualityResponse
@@ -147,7 +140,6 @@ from .memory_item_metadata import MemoryItemMetadata
 from .memory_stats import MemoryStats
 from .memory_stats_by_type import MemoryStatsByType
 from .memory_type import MemoryType
-from .model_status_response import ModelStatusResponse
 from .process_turn_request import ProcessTurnRequest
 from .process_turn_response import ProcessTurnResponse
 from .rate_limit_entry import RateLimitEntry
@@ -157,6 +149,7 @@ from .read_memory_response import ReadMemoryResponse
 from .read_memory_response_retrieval_meta_type_0 import (
     ReadMemoryResponseRetrievalMetaType0,
 )
+from .read_memory_response_sufficiency_type_0 import ReadMemoryResponseSufficiencyType0
 from .request_stats_response import RequestStatsResponse
 from .retrieval_explain_analysis import RetrievalExplainAnalysis
 from .retrieval_explain_analysis_metadata import RetrievalExplainAnalysisMetadata
@@ -217,8 +210,6 @@ __all__ = (
     "DashboardEvaluationSummaryComparisonsItem",
     "DashboardEvaluationSummaryLatestSummaryType0",
     "DashboardEvaluationSummaryReadiness",
-    "DashboardEventItem",
-    "DashboardEventListResponse",
     "DashboardFactDetail",
     "DashboardFactDetailLineageItem",
     "DashboardFactDetailSupersededByItem",
@@ -238,7 +229,6 @@ __all__ = (
     "DashboardLabileResponse",
     "DashboardLineageMemory",
     "DashboardMemoryDetail",
-    "DashboardMemoryDetailRelatedEventsItem",
     "DashboardMemoryLineageResponse",
     "DashboardMemoryListItem",
     "DashboardMemoryListResponse",
@@ -249,8 +239,6 @@ __all__ = (
     "DashboardOverview",
     "DashboardOverviewByStatus",
     "DashboardOverviewByType",
-    "DashboardOverviewEventsByOperation",
-    "DashboardOverviewEventsByType",
     "DashboardOverviewFactsByCategory",
     "DashboardQualityIssue",
     "DashboardQualityResponse",
@@ -305,7 +293,6 @@ __all__ = (
     "MemoryStats",
     "MemoryStatsByType",
     "MemoryType",
-    "ModelStatusResponse",
     "ProcessTurnRequest",
     "ProcessTurnResponse",
     "RateLimitEntry",
@@ -313,6 +300,7 @@ __all__ = (
     "ReadMemoryRequestFormat",
     "ReadMemoryResponse",
     "ReadMemoryResponseRetrievalMetaType0",
+    "ReadMemoryResponseSufficiencyType0",
     "RequestStatsResponse",
     "RetrievalExplainAnalysis",
     "RetrievalExplainAnalysisMetadata",

@@ -21,14 +21,12 @@ class DashboardLabileResponse:
 
     Attributes:
         tenants (list[TenantLabileInfo] | Unset):
-        total_db_labile (int | Unset):  Default: 0.
         total_redis_memories (int | Unset):  Default: 0.
         total_redis_scopes (int | Unset):  Default: 0.
         total_redis_sessions (int | Unset):  Default: 0.
     """
 
     tenants: list[TenantLabileInfo] | Unset = UNSET
-    total_db_labile: int | Unset = 0
     total_redis_memories: int | Unset = 0
     total_redis_scopes: int | Unset = 0
     total_redis_sessions: int | Unset = 0
@@ -42,8 +40,6 @@ class DashboardLabileResponse:
                 tenants_item = tenants_item_data.to_dict()
                 tenants.append(tenants_item)
 
-        total_db_labile = self.total_db_labile
-
         total_redis_memories = self.total_redis_memories
 
         total_redis_scopes = self.total_redis_scopes
@@ -55,8 +51,6 @@ class DashboardLabileResponse:
         field_dict.update({})
         if tenants is not UNSET:
             field_dict["tenants"] = tenants
-        if total_db_labile is not UNSET:
-            field_dict["total_db_labile"] = total_db_labile
         if total_redis_memories is not UNSET:
             field_dict["total_redis_memories"] = total_redis_memories
         if total_redis_scopes is not UNSET:
@@ -80,8 +74,6 @@ class DashboardLabileResponse:
 
                 tenants.append(tenants_item)
 
-        total_db_labile = d.pop("total_db_labile", UNSET)
-
         total_redis_memories = d.pop("total_redis_memories", UNSET)
 
         total_redis_scopes = d.pop("total_redis_scopes", UNSET)
@@ -90,7 +82,6 @@ class DashboardLabileResponse:
 
         dashboard_labile_response = cls(
             tenants=tenants,
-            total_db_labile=total_db_labile,
             total_redis_memories=total_redis_memories,
             total_redis_scopes=total_redis_scopes,
             total_redis_sessions=total_redis_sessions,

@@ -2,19 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.dashboard_memory_detail_related_events_item import (
-        DashboardMemoryDetailRelatedEventsItem,
-    )
-
 
 T = TypeVar("T", bound="DashboardMemoryDetail")
 
@@ -43,7 +37,6 @@ class DashboardMemoryDetail:
         metadata (Any | Unset):
         namespace (None | str | Unset):
         provenance (Any | Unset):
-        related_events (list[DashboardMemoryDetailRelatedEventsItem] | Unset):
         relations (Any | Unset):
         source_session_id (None | str | Unset):
         supersedes_id (None | Unset | UUID):
@@ -73,7 +66,6 @@ class DashboardMemoryDetail:
     metadata: Any | Unset = UNSET
     namespace: None | str | Unset = UNSET
     provenance: Any | Unset = UNSET
-    related_events: list[DashboardMemoryDetailRelatedEventsItem] | Unset = UNSET
     relations: Any | Unset = UNSET
     source_session_id: None | str | Unset = UNSET
     supersedes_id: None | Unset | UUID = UNSET
@@ -146,13 +138,6 @@ class DashboardMemoryDetail:
             namespace = self.namespace
 
         provenance = self.provenance
-
-        related_events: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.related_events, Unset):
-            related_events = []
-            for related_events_item_data in self.related_events:
-                related_events_item = related_events_item_data.to_dict()
-                related_events.append(related_events_item)
 
         relations = self.relations
 
@@ -243,8 +228,6 @@ class DashboardMemoryDetail:
             field_dict["namespace"] = namespace
         if provenance is not UNSET:
             field_dict["provenance"] = provenance
-        if related_events is not UNSET:
-            field_dict["related_events"] = related_events
         if relations is not UNSET:
             field_dict["relations"] = relations
         if source_session_id is not UNSET:
@@ -266,10 +249,6 @@ class DashboardMemoryDetail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_memory_detail_related_events_item import (
-            DashboardMemoryDetailRelatedEventsItem,
-        )
-
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
@@ -351,17 +330,6 @@ class DashboardMemoryDetail:
         namespace = _parse_namespace(d.pop("namespace", UNSET))
 
         provenance = d.pop("provenance", UNSET)
-
-        _related_events = d.pop("related_events", UNSET)
-        related_events: list[DashboardMemoryDetailRelatedEventsItem] | Unset = UNSET
-        if _related_events is not UNSET:
-            related_events = []
-            for related_events_item_data in _related_events:
-                related_events_item = DashboardMemoryDetailRelatedEventsItem.from_dict(
-                    related_events_item_data
-                )
-
-                related_events.append(related_events_item)
 
         relations = d.pop("relations", UNSET)
 
@@ -481,7 +449,6 @@ class DashboardMemoryDetail:
             metadata=metadata,
             namespace=namespace,
             provenance=provenance,
-            related_events=related_events,
             relations=relations,
             source_session_id=source_session_id,
             supersedes_id=supersedes_id,

@@ -12,10 +12,6 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.dashboard_overview_by_status import DashboardOverviewByStatus
     from ..models.dashboard_overview_by_type import DashboardOverviewByType
-    from ..models.dashboard_overview_events_by_operation import (
-        DashboardOverviewEventsByOperation,
-    )
-    from ..models.dashboard_overview_events_by_type import DashboardOverviewEventsByType
     from ..models.dashboard_overview_facts_by_category import (
         DashboardOverviewFactsByCategory,
     )
@@ -43,14 +39,11 @@ class DashboardOverview:
         current_semantic_facts (int | Unset):  Default: 0.
         deleted_memories (int | Unset):  Default: 0.
         estimated_size_mb (float | Unset):  Default: 0.0.
-        events_by_operation (DashboardOverviewEventsByOperation | Unset):
-        events_by_type (DashboardOverviewEventsByType | Unset):
         facts_by_category (DashboardOverviewFactsByCategory | Unset):
         labile_memories (int | Unset):  Default: 0.
         newest_memory (datetime.datetime | None | Unset):
         oldest_memory (datetime.datetime | None | Unset):
         silent_memories (int | Unset):  Default: 0.
-        total_events (int | Unset):  Default: 0.
         total_memories (int | Unset):  Default: 0.
         total_semantic_facts (int | Unset):  Default: 0.
     """
@@ -69,14 +62,11 @@ class DashboardOverview:
     current_semantic_facts: int | Unset = 0
     deleted_memories: int | Unset = 0
     estimated_size_mb: float | Unset = 0.0
-    events_by_operation: DashboardOverviewEventsByOperation | Unset = UNSET
-    events_by_type: DashboardOverviewEventsByType | Unset = UNSET
     facts_by_category: DashboardOverviewFactsByCategory | Unset = UNSET
     labile_memories: int | Unset = 0
     newest_memory: datetime.datetime | None | Unset = UNSET
     oldest_memory: datetime.datetime | None | Unset = UNSET
     silent_memories: int | Unset = 0
-    total_events: int | Unset = 0
     total_memories: int | Unset = 0
     total_semantic_facts: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -114,14 +104,6 @@ class DashboardOverview:
 
         estimated_size_mb = self.estimated_size_mb
 
-        events_by_operation: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.events_by_operation, Unset):
-            events_by_operation = self.events_by_operation.to_dict()
-
-        events_by_type: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.events_by_type, Unset):
-            events_by_type = self.events_by_type.to_dict()
-
         facts_by_category: dict[str, Any] | Unset = UNSET
         if not isinstance(self.facts_by_category, Unset):
             facts_by_category = self.facts_by_category.to_dict()
@@ -145,8 +127,6 @@ class DashboardOverview:
             oldest_memory = self.oldest_memory
 
         silent_memories = self.silent_memories
-
-        total_events = self.total_events
 
         total_memories = self.total_memories
 
@@ -183,10 +163,6 @@ class DashboardOverview:
             field_dict["deleted_memories"] = deleted_memories
         if estimated_size_mb is not UNSET:
             field_dict["estimated_size_mb"] = estimated_size_mb
-        if events_by_operation is not UNSET:
-            field_dict["events_by_operation"] = events_by_operation
-        if events_by_type is not UNSET:
-            field_dict["events_by_type"] = events_by_type
         if facts_by_category is not UNSET:
             field_dict["facts_by_category"] = facts_by_category
         if labile_memories is not UNSET:
@@ -197,8 +173,6 @@ class DashboardOverview:
             field_dict["oldest_memory"] = oldest_memory
         if silent_memories is not UNSET:
             field_dict["silent_memories"] = silent_memories
-        if total_events is not UNSET:
-            field_dict["total_events"] = total_events
         if total_memories is not UNSET:
             field_dict["total_memories"] = total_memories
         if total_semantic_facts is not UNSET:
@@ -210,12 +184,6 @@ class DashboardOverview:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.dashboard_overview_by_status import DashboardOverviewByStatus
         from ..models.dashboard_overview_by_type import DashboardOverviewByType
-        from ..models.dashboard_overview_events_by_operation import (
-            DashboardOverviewEventsByOperation,
-        )
-        from ..models.dashboard_overview_events_by_type import (
-            DashboardOverviewEventsByType,
-        )
         from ..models.dashboard_overview_facts_by_category import (
             DashboardOverviewFactsByCategory,
         )
@@ -258,22 +226,6 @@ class DashboardOverview:
         deleted_memories = d.pop("deleted_memories", UNSET)
 
         estimated_size_mb = d.pop("estimated_size_mb", UNSET)
-
-        _events_by_operation = d.pop("events_by_operation", UNSET)
-        events_by_operation: DashboardOverviewEventsByOperation | Unset
-        if isinstance(_events_by_operation, Unset):
-            events_by_operation = UNSET
-        else:
-            events_by_operation = DashboardOverviewEventsByOperation.from_dict(
-                _events_by_operation
-            )
-
-        _events_by_type = d.pop("events_by_type", UNSET)
-        events_by_type: DashboardOverviewEventsByType | Unset
-        if isinstance(_events_by_type, Unset):
-            events_by_type = UNSET
-        else:
-            events_by_type = DashboardOverviewEventsByType.from_dict(_events_by_type)
 
         _facts_by_category = d.pop("facts_by_category", UNSET)
         facts_by_category: DashboardOverviewFactsByCategory | Unset
@@ -322,8 +274,6 @@ class DashboardOverview:
 
         silent_memories = d.pop("silent_memories", UNSET)
 
-        total_events = d.pop("total_events", UNSET)
-
         total_memories = d.pop("total_memories", UNSET)
 
         total_semantic_facts = d.pop("total_semantic_facts", UNSET)
@@ -343,14 +293,11 @@ class DashboardOverview:
             current_semantic_facts=current_semantic_facts,
             deleted_memories=deleted_memories,
             estimated_size_mb=estimated_size_mb,
-            events_by_operation=events_by_operation,
-            events_by_type=events_by_type,
             facts_by_category=facts_by_category,
             labile_memories=labile_memories,
             newest_memory=newest_memory,
             oldest_memory=oldest_memory,
             silent_memories=silent_memories,
-            total_events=total_events,
             total_memories=total_memories,
             total_semantic_facts=total_semantic_facts,
         )

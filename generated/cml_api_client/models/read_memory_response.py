@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from ..models.read_memory_response_retrieval_meta_type_0 import (
         ReadMemoryResponseRetrievalMetaType0,
     )
+    from ..models.read_memory_response_sufficiency_type_0 import (
+        ReadMemoryResponseSufficiencyType0,
+    )
 
 
 T = TypeVar("T", bound="ReadMemoryResponse")
@@ -31,8 +34,11 @@ class ReadMemoryResponse:
         episodes (list[MemoryItem] | Unset):
         facts (list[MemoryItem] | Unset):
         llm_context (None | str | Unset):
+        open_questions (list[str] | Unset):
         preferences (list[MemoryItem] | Unset):
         retrieval_meta (None | ReadMemoryResponseRetrievalMetaType0 | Unset):
+        sufficiency (None | ReadMemoryResponseSufficiencyType0 | Unset):
+        warnings (list[str] | Unset):
     """
 
     elapsed_ms: float
@@ -43,13 +49,19 @@ class ReadMemoryResponse:
     episodes: list[MemoryItem] | Unset = UNSET
     facts: list[MemoryItem] | Unset = UNSET
     llm_context: None | str | Unset = UNSET
+    open_questions: list[str] | Unset = UNSET
     preferences: list[MemoryItem] | Unset = UNSET
     retrieval_meta: None | ReadMemoryResponseRetrievalMetaType0 | Unset = UNSET
+    sufficiency: None | ReadMemoryResponseSufficiencyType0 | Unset = UNSET
+    warnings: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.read_memory_response_retrieval_meta_type_0 import (
             ReadMemoryResponseRetrievalMetaType0,
+        )
+        from ..models.read_memory_response_sufficiency_type_0 import (
+            ReadMemoryResponseSufficiencyType0,
         )
 
         elapsed_ms = self.elapsed_ms
@@ -90,6 +102,10 @@ class ReadMemoryResponse:
         else:
             llm_context = self.llm_context
 
+        open_questions: list[str] | Unset = UNSET
+        if not isinstance(self.open_questions, Unset):
+            open_questions = self.open_questions
+
         preferences: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.preferences, Unset):
             preferences = []
@@ -104,6 +120,18 @@ class ReadMemoryResponse:
             retrieval_meta = self.retrieval_meta.to_dict()
         else:
             retrieval_meta = self.retrieval_meta
+
+        sufficiency: dict[str, Any] | None | Unset
+        if isinstance(self.sufficiency, Unset):
+            sufficiency = UNSET
+        elif isinstance(self.sufficiency, ReadMemoryResponseSufficiencyType0):
+            sufficiency = self.sufficiency.to_dict()
+        else:
+            sufficiency = self.sufficiency
+
+        warnings: list[str] | Unset = UNSET
+        if not isinstance(self.warnings, Unset):
+            warnings = self.warnings
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -123,10 +151,16 @@ class ReadMemoryResponse:
             field_dict["facts"] = facts
         if llm_context is not UNSET:
             field_dict["llm_context"] = llm_context
+        if open_questions is not UNSET:
+            field_dict["open_questions"] = open_questions
         if preferences is not UNSET:
             field_dict["preferences"] = preferences
         if retrieval_meta is not UNSET:
             field_dict["retrieval_meta"] = retrieval_meta
+        if sufficiency is not UNSET:
+            field_dict["sufficiency"] = sufficiency
+        if warnings is not UNSET:
+            field_dict["warnings"] = warnings
 
         return field_dict
 
@@ -135,6 +169,9 @@ class ReadMemoryResponse:
         from ..models.memory_item import MemoryItem
         from ..models.read_memory_response_retrieval_meta_type_0 import (
             ReadMemoryResponseRetrievalMetaType0,
+        )
+        from ..models.read_memory_response_sufficiency_type_0 import (
+            ReadMemoryResponseSufficiencyType0,
         )
 
         d = dict(src_dict)
@@ -187,6 +224,8 @@ class ReadMemoryResponse:
 
         llm_context = _parse_llm_context(d.pop("llm_context", UNSET))
 
+        open_questions = cast(list[str], d.pop("open_questions", UNSET))
+
         _preferences = d.pop("preferences", UNSET)
         preferences: list[MemoryItem] | Unset = UNSET
         if _preferences is not UNSET:
@@ -217,6 +256,27 @@ class ReadMemoryResponse:
 
         retrieval_meta = _parse_retrieval_meta(d.pop("retrieval_meta", UNSET))
 
+        def _parse_sufficiency(
+            data: object,
+        ) -> None | ReadMemoryResponseSufficiencyType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                sufficiency_type_0 = ReadMemoryResponseSufficiencyType0.from_dict(data)
+
+                return sufficiency_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ReadMemoryResponseSufficiencyType0 | Unset, data)
+
+        sufficiency = _parse_sufficiency(d.pop("sufficiency", UNSET))
+
+        warnings = cast(list[str], d.pop("warnings", UNSET))
+
         read_memory_response = cls(
             elapsed_ms=elapsed_ms,
             memories=memories,
@@ -226,8 +286,11 @@ class ReadMemoryResponse:
             episodes=episodes,
             facts=facts,
             llm_context=llm_context,
+            open_questions=open_questions,
             preferences=preferences,
             retrieval_meta=retrieval_meta,
+            sufficiency=sufficiency,
+            warnings=warnings,
         )
 
         read_memory_response.additional_properties = d

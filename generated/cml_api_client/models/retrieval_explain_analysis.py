@@ -30,7 +30,6 @@ class RetrievalExplainAnalysis:
         is_decision_query (bool | Unset):  Default: False.
         key_phrases (list[str] | Unset):
         metadata (RetrievalExplainAnalysisMetadata | Unset):
-        query_domain (None | str | Unset):
         suggested_sources (list[str] | Unset):
         suggested_top_k (int | Unset):  Default: 10.
         time_end (datetime.datetime | None | Unset):
@@ -45,7 +44,6 @@ class RetrievalExplainAnalysis:
     is_decision_query: bool | Unset = False
     key_phrases: list[str] | Unset = UNSET
     metadata: RetrievalExplainAnalysisMetadata | Unset = UNSET
-    query_domain: None | str | Unset = UNSET
     suggested_sources: list[str] | Unset = UNSET
     suggested_top_k: int | Unset = 10
     time_end: datetime.datetime | None | Unset = UNSET
@@ -75,12 +73,6 @@ class RetrievalExplainAnalysis:
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
-
-        query_domain: None | str | Unset
-        if isinstance(self.query_domain, Unset):
-            query_domain = UNSET
-        else:
-            query_domain = self.query_domain
 
         suggested_sources: list[str] | Unset = UNSET
         if not isinstance(self.suggested_sources, Unset):
@@ -128,8 +120,6 @@ class RetrievalExplainAnalysis:
             field_dict["key_phrases"] = key_phrases
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
-        if query_domain is not UNSET:
-            field_dict["query_domain"] = query_domain
         if suggested_sources is not UNSET:
             field_dict["suggested_sources"] = suggested_sources
         if suggested_top_k is not UNSET:
@@ -168,15 +158,6 @@ class RetrievalExplainAnalysis:
             metadata = UNSET
         else:
             metadata = RetrievalExplainAnalysisMetadata.from_dict(_metadata)
-
-        def _parse_query_domain(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        query_domain = _parse_query_domain(d.pop("query_domain", UNSET))
 
         suggested_sources = cast(list[str], d.pop("suggested_sources", UNSET))
 
@@ -233,7 +214,6 @@ class RetrievalExplainAnalysis:
             is_decision_query=is_decision_query,
             key_phrases=key_phrases,
             metadata=metadata,
-            query_domain=query_domain,
             suggested_sources=suggested_sources,
             suggested_top_k=suggested_top_k,
             time_end=time_end,

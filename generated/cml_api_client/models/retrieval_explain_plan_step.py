@@ -30,7 +30,6 @@ class RetrievalExplainPlanStep:
         min_confidence (float | Unset):  Default: 0.0.
         priority (int | Unset):  Default: 0.
         query (None | str | Unset):
-        query_domain (None | str | Unset):
         seeds (list[str] | Unset):
         skip_if_found (bool | Unset):  Default: False.
         time_filter (None | RetrievalExplainPlanStepTimeFilterType0 | Unset):
@@ -46,7 +45,6 @@ class RetrievalExplainPlanStep:
     min_confidence: float | Unset = 0.0
     priority: int | Unset = 0
     query: None | str | Unset = UNSET
-    query_domain: None | str | Unset = UNSET
     seeds: list[str] | Unset = UNSET
     skip_if_found: bool | Unset = False
     time_filter: None | RetrievalExplainPlanStepTimeFilterType0 | Unset = UNSET
@@ -87,12 +85,6 @@ class RetrievalExplainPlanStep:
         else:
             query = self.query
 
-        query_domain: None | str | Unset
-        if isinstance(self.query_domain, Unset):
-            query_domain = UNSET
-        else:
-            query_domain = self.query_domain
-
         seeds: list[str] | Unset = UNSET
         if not isinstance(self.seeds, Unset):
             seeds = self.seeds
@@ -132,8 +124,6 @@ class RetrievalExplainPlanStep:
             field_dict["priority"] = priority
         if query is not UNSET:
             field_dict["query"] = query
-        if query_domain is not UNSET:
-            field_dict["query_domain"] = query_domain
         if seeds is not UNSET:
             field_dict["seeds"] = seeds
         if skip_if_found is not UNSET:
@@ -184,15 +174,6 @@ class RetrievalExplainPlanStep:
 
         query = _parse_query(d.pop("query", UNSET))
 
-        def _parse_query_domain(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        query_domain = _parse_query_domain(d.pop("query_domain", UNSET))
-
         seeds = cast(list[str], d.pop("seeds", UNSET))
 
         skip_if_found = d.pop("skip_if_found", UNSET)
@@ -231,7 +212,6 @@ class RetrievalExplainPlanStep:
             min_confidence=min_confidence,
             priority=priority,
             query=query,
-            query_domain=query_domain,
             seeds=seeds,
             skip_if_found=skip_if_found,
             time_filter=time_filter,

@@ -19,18 +19,14 @@ class TenantInfo:
     Attributes:
         tenant_id (str):
         active_memory_count (int | Unset):  Default: 0.
-        event_count (int | Unset):  Default: 0.
         fact_count (int | Unset):  Default: 0.
-        last_event_at (datetime.datetime | None | Unset):
         last_memory_at (datetime.datetime | None | Unset):
         memory_count (int | Unset):  Default: 0.
     """
 
     tenant_id: str
     active_memory_count: int | Unset = 0
-    event_count: int | Unset = 0
     fact_count: int | Unset = 0
-    last_event_at: datetime.datetime | None | Unset = UNSET
     last_memory_at: datetime.datetime | None | Unset = UNSET
     memory_count: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -40,17 +36,7 @@ class TenantInfo:
 
         active_memory_count = self.active_memory_count
 
-        event_count = self.event_count
-
         fact_count = self.fact_count
-
-        last_event_at: None | str | Unset
-        if isinstance(self.last_event_at, Unset):
-            last_event_at = UNSET
-        elif isinstance(self.last_event_at, datetime.datetime):
-            last_event_at = self.last_event_at.isoformat()
-        else:
-            last_event_at = self.last_event_at
 
         last_memory_at: None | str | Unset
         if isinstance(self.last_memory_at, Unset):
@@ -71,12 +57,8 @@ class TenantInfo:
         )
         if active_memory_count is not UNSET:
             field_dict["active_memory_count"] = active_memory_count
-        if event_count is not UNSET:
-            field_dict["event_count"] = event_count
         if fact_count is not UNSET:
             field_dict["fact_count"] = fact_count
-        if last_event_at is not UNSET:
-            field_dict["last_event_at"] = last_event_at
         if last_memory_at is not UNSET:
             field_dict["last_memory_at"] = last_memory_at
         if memory_count is not UNSET:
@@ -91,26 +73,7 @@ class TenantInfo:
 
         active_memory_count = d.pop("active_memory_count", UNSET)
 
-        event_count = d.pop("event_count", UNSET)
-
         fact_count = d.pop("fact_count", UNSET)
-
-        def _parse_last_event_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_event_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return last_event_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        last_event_at = _parse_last_event_at(d.pop("last_event_at", UNSET))
 
         def _parse_last_memory_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -134,9 +97,7 @@ class TenantInfo:
         tenant_info = cls(
             tenant_id=tenant_id,
             active_memory_count=active_memory_count,
-            event_count=event_count,
             fact_count=fact_count,
-            last_event_at=last_event_at,
             last_memory_at=last_memory_at,
             memory_count=memory_count,
         )

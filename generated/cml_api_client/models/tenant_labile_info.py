@@ -17,14 +17,12 @@ class TenantLabileInfo:
 
     Attributes:
         tenant_id (str):
-        db_labile_count (int | Unset):  Default: 0.
         redis_memory_count (int | Unset):  Default: 0.
         redis_scope_count (int | Unset):  Default: 0.
         redis_session_count (int | Unset):  Default: 0.
     """
 
     tenant_id: str
-    db_labile_count: int | Unset = 0
     redis_memory_count: int | Unset = 0
     redis_scope_count: int | Unset = 0
     redis_session_count: int | Unset = 0
@@ -32,8 +30,6 @@ class TenantLabileInfo:
 
     def to_dict(self) -> dict[str, Any]:
         tenant_id = self.tenant_id
-
-        db_labile_count = self.db_labile_count
 
         redis_memory_count = self.redis_memory_count
 
@@ -48,8 +44,6 @@ class TenantLabileInfo:
                 "tenant_id": tenant_id,
             }
         )
-        if db_labile_count is not UNSET:
-            field_dict["db_labile_count"] = db_labile_count
         if redis_memory_count is not UNSET:
             field_dict["redis_memory_count"] = redis_memory_count
         if redis_scope_count is not UNSET:
@@ -64,8 +58,6 @@ class TenantLabileInfo:
         d = dict(src_dict)
         tenant_id = d.pop("tenant_id")
 
-        db_labile_count = d.pop("db_labile_count", UNSET)
-
         redis_memory_count = d.pop("redis_memory_count", UNSET)
 
         redis_scope_count = d.pop("redis_scope_count", UNSET)
@@ -74,7 +66,6 @@ class TenantLabileInfo:
 
         tenant_labile_info = cls(
             tenant_id=tenant_id,
-            db_labile_count=db_labile_count,
             redis_memory_count=redis_memory_count,
             redis_scope_count=redis_scope_count,
             redis_session_count=redis_session_count,

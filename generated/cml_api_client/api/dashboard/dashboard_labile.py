@@ -124,8 +124,12 @@ def sync_detailed(
 ) -> Response[DashboardLabileResponse | ErrorDetail | HTTPValidationError]:
     """Dashboard Labile
 
-     Labile (short-term) memory overview: DB labile counts, Redis scope and session counts. Optionally
-    filter by tenant.
+     Labile (short-term) memory overview from Redis scope and session counts.
+
+    Deliberately does not query ``memory_records.labile``. That column is assigned
+    nowhere in the codebase — labile state lives entirely in ``LabileStateTracker``'s
+    Redis keys — so the old "DB Labile Memories" figure was structurally 0 and read as
+    "nothing is labile" rather than "we do not track it here".
 
     Args:
         tenant_id (None | str | Unset):
@@ -162,8 +166,12 @@ def sync(
 ) -> DashboardLabileResponse | ErrorDetail | HTTPValidationError | None:
     """Dashboard Labile
 
-     Labile (short-term) memory overview: DB labile counts, Redis scope and session counts. Optionally
-    filter by tenant.
+     Labile (short-term) memory overview from Redis scope and session counts.
+
+    Deliberately does not query ``memory_records.labile``. That column is assigned
+    nowhere in the codebase — labile state lives entirely in ``LabileStateTracker``'s
+    Redis keys — so the old "DB Labile Memories" figure was structurally 0 and read as
+    "nothing is labile" rather than "we do not track it here".
 
     Args:
         tenant_id (None | str | Unset):
@@ -195,8 +203,12 @@ async def asyncio_detailed(
 ) -> Response[DashboardLabileResponse | ErrorDetail | HTTPValidationError]:
     """Dashboard Labile
 
-     Labile (short-term) memory overview: DB labile counts, Redis scope and session counts. Optionally
-    filter by tenant.
+     Labile (short-term) memory overview from Redis scope and session counts.
+
+    Deliberately does not query ``memory_records.labile``. That column is assigned
+    nowhere in the codebase — labile state lives entirely in ``LabileStateTracker``'s
+    Redis keys — so the old "DB Labile Memories" figure was structurally 0 and read as
+    "nothing is labile" rather than "we do not track it here".
 
     Args:
         tenant_id (None | str | Unset):
@@ -231,8 +243,12 @@ async def asyncio(
 ) -> DashboardLabileResponse | ErrorDetail | HTTPValidationError | None:
     """Dashboard Labile
 
-     Labile (short-term) memory overview: DB labile counts, Redis scope and session counts. Optionally
-    filter by tenant.
+     Labile (short-term) memory overview from Redis scope and session counts.
+
+    Deliberately does not query ``memory_records.labile``. That column is assigned
+    nowhere in the codebase — labile state lives entirely in ``LabileStateTracker``'s
+    Redis keys — so the old "DB Labile Memories" figure was structurally 0 and read as
+    "nothing is labile" rather than "we do not track it here".
 
     Args:
         tenant_id (None | str | Unset):

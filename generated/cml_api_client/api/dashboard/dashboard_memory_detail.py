@@ -116,8 +116,8 @@ def sync_detailed(
 ) -> Response[DashboardMemoryDetail | ErrorDetail | HTTPValidationError]:
     """Dashboard Memory Detail
 
-     Full detail for a single memory record: text, type, confidence, metadata, related semantic facts,
-    and event history.
+     Full detail for a single memory record: text, type, confidence, metadata, and related semantic
+    facts.
 
     Args:
         memory_id (UUID):
@@ -154,8 +154,8 @@ def sync(
 ) -> DashboardMemoryDetail | ErrorDetail | HTTPValidationError | None:
     """Dashboard Memory Detail
 
-     Full detail for a single memory record: text, type, confidence, metadata, related semantic facts,
-    and event history.
+     Full detail for a single memory record: text, type, confidence, metadata, and related semantic
+    facts.
 
     Args:
         memory_id (UUID):
@@ -187,8 +187,8 @@ async def asyncio_detailed(
 ) -> Response[DashboardMemoryDetail | ErrorDetail | HTTPValidationError]:
     """Dashboard Memory Detail
 
-     Full detail for a single memory record: text, type, confidence, metadata, related semantic facts,
-    and event history.
+     Full detail for a single memory record: text, type, confidence, metadata, and related semantic
+    facts.
 
     Args:
         memory_id (UUID):
@@ -223,8 +223,8 @@ async def asyncio(
 ) -> DashboardMemoryDetail | ErrorDetail | HTTPValidationError | None:
     """Dashboard Memory Detail
 
-     Full detail for a single memory record: text, type, confidence, metadata, related semantic facts,
-    and event history.
+     Full detail for a single memory record: text, type, confidence, metadata, and related semantic
+    facts.
 
     Args:
         memory_id (UUID):

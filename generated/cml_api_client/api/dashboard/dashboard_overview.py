@@ -124,8 +124,8 @@ def sync_detailed(
 ) -> Response[DashboardOverview | ErrorDetail | HTTPValidationError]:
     """Dashboard Overview
 
-     Comprehensive dashboard overview: total memories, semantic facts, event counts, storage estimates,
-    and breakdowns by type and status. Optionally filter by tenant.
+     Comprehensive dashboard overview: total memories, semantic facts, storage estimates, and breakdowns
+    by type and status. Optionally filter by tenant.
 
     Args:
         tenant_id (None | str | Unset): Filter by tenant (omit for all)
@@ -162,8 +162,8 @@ def sync(
 ) -> DashboardOverview | ErrorDetail | HTTPValidationError | None:
     """Dashboard Overview
 
-     Comprehensive dashboard overview: total memories, semantic facts, event counts, storage estimates,
-    and breakdowns by type and status. Optionally filter by tenant.
+     Comprehensive dashboard overview: total memories, semantic facts, storage estimates, and breakdowns
+    by type and status. Optionally filter by tenant.
 
     Args:
         tenant_id (None | str | Unset): Filter by tenant (omit for all)
@@ -195,8 +195,8 @@ async def asyncio_detailed(
 ) -> Response[DashboardOverview | ErrorDetail | HTTPValidationError]:
     """Dashboard Overview
 
-     Comprehensive dashboard overview: total memories, semantic facts, event counts, storage estimates,
-    and breakdowns by type and status. Optionally filter by tenant.
+     Comprehensive dashboard overview: total memories, semantic facts, storage estimates, and breakdowns
+    by type and status. Optionally filter by tenant.
 
     Args:
         tenant_id (None | str | Unset): Filter by tenant (omit for all)
@@ -231,8 +231,8 @@ async def asyncio(
 ) -> DashboardOverview | ErrorDetail | HTTPValidationError | None:
     """Dashboard Overview
 
-     Comprehensive dashboard overview: total memories, semantic facts, event counts, storage estimates,
-    and breakdowns by type and status. Optionally filter by tenant.
+     Comprehensive dashboard overview: total memories, semantic facts, storage estimates, and breakdowns
+    by type and status. Optionally filter by tenant.
 
     Args:
         tenant_id (None | str | Unset): Filter by tenant (omit for all)

@@ -6,12 +6,12 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="DashboardOverviewEventsByOperation")
+T = TypeVar("T", bound="ReadMemoryResponseSufficiencyType0")
 
 
 @_attrs_define
-class DashboardOverviewEventsByOperation:
-    additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
+class ReadMemoryResponseSufficiencyType0:
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -23,19 +23,19 @@ class DashboardOverviewEventsByOperation:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        dashboard_overview_events_by_operation = cls()
+        read_memory_response_sufficiency_type_0 = cls()
 
-        dashboard_overview_events_by_operation.additional_properties = d
-        return dashboard_overview_events_by_operation
+        read_memory_response_sufficiency_type_0.additional_properties = d
+        return read_memory_response_sufficiency_type_0
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> int:
+    def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: int) -> None:
+    def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -7,7 +7,6 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.http_validation_error import HTTPValidationError
-from ...models.model_status_response import ModelStatusResponse
 from ...types import UNSET, Response, Unset
 
 
@@ -25,7 +24,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/dashboard/models/status",
+        "url": "/api/v1/admin/consolidation/status",
     }
 
     _kwargs["headers"] = headers
@@ -34,10 +33,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorDetail | HTTPValidationError | ModelStatusResponse | None:
+) -> Any | ErrorDetail | HTTPValidationError | None:
     if response.status_code == 200:
-        response_200 = ModelStatusResponse.from_dict(response.json())
-
+        response_200 = response.json()
         return response_200
 
     if response.status_code == 400:
@@ -93,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorDetail | HTTPValidationError | ModelStatusResponse]:
+) -> Response[Any | ErrorDetail | HTTPValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -107,10 +105,13 @@ def sync_detailed(
     client: AuthenticatedClient,
     x_tenant_id: None | str | Unset = UNSET,
     x_user_id: None | str | Unset = UNSET,
-) -> Response[ErrorDetail | HTTPValidationError | ModelStatusResponse]:
-    """Dashboard Models Status
+) -> Response[Any | ErrorDetail | HTTPValidationError]:
+    """Consolidation Status
 
-     Return loaded model families, task models, and any load errors.
+     Whether the background consolidation sweep is running, and how often it has fired.
+
+    Trigger counts rather than config: this subsystem shipped with a documented 6-hour
+    interval that had no caller, and reading the diff is what missed that three times.
 
     Args:
         x_tenant_id (None | str | Unset):
@@ -121,7 +122,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorDetail | HTTPValidationError | ModelStatusResponse]
+        Response[Any | ErrorDetail | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -141,10 +142,13 @@ def sync(
     client: AuthenticatedClient,
     x_tenant_id: None | str | Unset = UNSET,
     x_user_id: None | str | Unset = UNSET,
-) -> ErrorDetail | HTTPValidationError | ModelStatusResponse | None:
-    """Dashboard Models Status
+) -> Any | ErrorDetail | HTTPValidationError | None:
+    """Consolidation Status
 
-     Return loaded model families, task models, and any load errors.
+     Whether the background consolidation sweep is running, and how often it has fired.
+
+    Trigger counts rather than config: this subsystem shipped with a documented 6-hour
+    interval that had no caller, and reading the diff is what missed that three times.
 
     Args:
         x_tenant_id (None | str | Unset):
@@ -155,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorDetail | HTTPValidationError | ModelStatusResponse
+        Any | ErrorDetail | HTTPValidationError
     """
 
     return sync_detailed(
@@ -170,10 +174,13 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     x_tenant_id: None | str | Unset = UNSET,
     x_user_id: None | str | Unset = UNSET,
-) -> Response[ErrorDetail | HTTPValidationError | ModelStatusResponse]:
-    """Dashboard Models Status
+) -> Response[Any | ErrorDetail | HTTPValidationError]:
+    """Consolidation Status
 
-     Return loaded model families, task models, and any load errors.
+     Whether the background consolidation sweep is running, and how often it has fired.
+
+    Trigger counts rather than config: this subsystem shipped with a documented 6-hour
+    interval that had no caller, and reading the diff is what missed that three times.
 
     Args:
         x_tenant_id (None | str | Unset):
@@ -184,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorDetail | HTTPValidationError | ModelStatusResponse]
+        Response[Any | ErrorDetail | HTTPValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -202,10 +209,13 @@ async def asyncio(
     client: AuthenticatedClient,
     x_tenant_id: None | str | Unset = UNSET,
     x_user_id: None | str | Unset = UNSET,
-) -> ErrorDetail | HTTPValidationError | ModelStatusResponse | None:
-    """Dashboard Models Status
+) -> Any | ErrorDetail | HTTPValidationError | None:
+    """Consolidation Status
 
-     Return loaded model families, task models, and any load errors.
+     Whether the background consolidation sweep is running, and how often it has fired.
+
+    Trigger counts rather than config: this subsystem shipped with a documented 6-hour
+    interval that had no caller, and reading the diff is what missed that three times.
 
     Args:
         x_tenant_id (None | str | Unset):
@@ -216,7 +226,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorDetail | HTTPValidationError | ModelStatusResponse
+        Any | ErrorDetail | HTTPValidationError
     """
 
     return (
