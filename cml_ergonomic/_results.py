@@ -42,6 +42,7 @@ __all__ = [
     "ReadResult",
     "SessionContext",
     "Stats",
+    "Sufficiency",
     "StreamDone",
     "TurnResult",
     "UpdateResult",
@@ -105,18 +106,55 @@ class WriteBatchResult(WriteBatchResponse):
         return f"write_batch {state}: {self.turns_processed} turns, {self.chunks_created} chunks"
 
 
+class Sufficiency(TypedDict, total=False):
+    """Whether a read found anything worth answering from (server 2.0.0 on; ``None`` before).
+
+    Attributes:
+        evidence_strength: the best match's relevance.
+        supporting_memories: how many memories pass the support floor.
+        retrieved: how many memories were scored.
+        sufficient: the server's verdict; when False, an answer should say it does not know.
+    """
+
+    evidence_strength: float
+    supporting_memories: int
+    retrieved: int
+    sufficient: bool
+
+
 @attrs.define
 class ReadResult(ReadMemoryResponse):
     """The answer to ``read``: ``memories`` (best first) and their split into facts, preferences, ...
+
+    ``warnings`` (conflicts the server detected), ``open_questions`` (what
+    needs confirmation) and ``sufficiency`` come from server 2.0.0 on; against
+    older servers they are empty lists and ``None``.
 
     Attributes:
         degraded: True when ``read_safe`` returned this empty result instead of failing.
         degraded_reason: why it degraded.
     """
 
+    if TYPE_CHECKING:  # narrowed: from_dict fills them in whatever the server's version
+        warnings: list[str]
+        open_questions: list[str]
+        # The generated type is an untyped wrapper of the object; the TypedDict says what the server sends.
+        sufficiency: Sufficiency | None  # type: ignore[assignment]
+
     meta: ResponseMeta | None = _meta()
     degraded: bool = attrs.field(default=False, init=False, eq=False)
     degraded_reason: str | None = attrs.field(default=None, init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Servers before 2.0.0 send none of these: the same types on every version.
+        if isinstance(self.warnings, Unset):
+            self.warnings = []
+        if isinstance(self.open_questions, Unset):
+            self.open_questions = []
+        if isinstance(self.sufficiency, Unset):
+            self.sufficiency = None
+        elif self.sufficiency is not None and not isinstance(self.sufficiency, dict):
+            self.sufficiency = Sufficiency(**self.sufficiency.additional_properties)
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
@@ -151,9 +189,13 @@ class ReadResult(ReadMemoryResponse):
         if self.degraded:
             return f"read {self.query!r}: degraded, no memories ({self.degraded_reason})"
         head = f"read {self.query!r}: {self.total_count} memories in {self.elapsed_ms:.0f} ms"
+        if self.sufficiency and self.sufficiency.get("sufficient") is False:
+            head += f" (insufficient evidence: strongest {self.sufficiency.get('evidence_strength', 0):.2f})"
         lines = [head] + [f"  [{m.type_}] {m.relevance:.2f}  {preview(m.text, 70)}" for m in self.memories[:_TOP]]
         if len(self.memories) > _TOP:
             lines.append(f"  … and {len(self.memories) - _TOP} more")
+        lines += [f"  warning: {preview(w, 100)}" for w in self.warnings]
+        lines += [f"  open question: {preview(q, 100)}" for q in self.open_questions]
         return "\n".join(lines)
 
     @classmethod
@@ -286,13 +328,18 @@ class DeleteAllResult(TypedDict, total=False):
 
 
 class ConsolidationResult(TypedDict, total=False):
-    """``consolidate(user_id)``: untyped in the schema; these are the counters the server returns."""
+    """``consolidate(user_id)``: untyped in the schema; these are the counters the server returns.
+
+    ``clusters_skipped_no_recurrence`` and ``details_recovered`` come from server 2.0.0 on.
+    """
 
     status: str
     user_id: str
     episodes_sampled: int
     clusters_formed: int
     gists_extracted: int
+    clusters_skipped_no_recurrence: int
+    details_recovered: int
 
 
 class ForgettingResult(TypedDict, total=False):

@@ -238,6 +238,24 @@ async def test_write_returns_a_typed_result_and_read_finds_the_text(runner: Runn
     assert result.total_count >= 1
 
 
+async def test_read_evidence_follows_the_server_version(runner: Runner) -> None:
+    text = f"User {token()} restores antique barometers on weekends"
+    written = await write_stored(runner, text)
+
+    result = await runner.call("read", text)
+    assert written.memory_id in {item.id for item in with_text(result.memories, text)}
+    assert isinstance(result.warnings, list) and isinstance(result.open_questions, list)
+    assert all(isinstance(w, str) for w in [*result.warnings, *result.open_questions])
+    if runner.server.at_least("2.0.0"):
+        # 2.0.0 scores whether the read found evidence: a memory holding the whole query did.
+        assert result.sufficiency is not None, "server 2.0.0 sent no sufficiency"
+        assert isinstance(result.sufficiency["sufficient"], bool)
+        assert result.sufficiency["retrieved"] >= 1
+        assert result.sufficiency["evidence_strength"] > 0
+    else:
+        assert result.sufficiency is None and result.warnings == [] and result.open_questions == []
+
+
 async def test_read_formats_list_and_llm_context(runner: Runner) -> None:
     text = f"User {token()} keeps three potted cacti on the office windowsill"
     written = await write_stored(runner, text)

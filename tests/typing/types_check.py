@@ -19,6 +19,7 @@ from cml_ergonomic import (
     MemoryItem,
     ReadResult,
     StreamDone,
+    Sufficiency,
     WriteResult,
 )
 from cml_ergonomic._compat import CompatibilityReport
@@ -31,6 +32,9 @@ def sync_types(memory: CognitiveMemoryLayer) -> None:
     assert_type(memory.read("q", format="list"), ReadResult)
     assert_type(memory.read("q", format="llm_context"), LLMContextReadResult)
     assert_type(memory.read("q", format="llm_context").llm_context, str)
+    assert_type(memory.read("q").warnings, list[str])
+    assert_type(memory.read("q").open_questions, list[str])
+    assert_type(memory.read("q").sufficiency, Sufficiency | None)
     assert_type(memory.read_safe("q"), ReadResult)
     assert_type(memory.read_stream("q"), Iterator[MemoryItem | StreamDone])
     assert_type(memory.check_compatibility(), CompatibilityReport)
