@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -64,3 +70,59 @@ def test_stack_stops_its_children_and_removes_its_run_directory(server_source: S
         # group is empty too, so no PostgreSQL backend or helper outlived its postmaster.
         assert _process_group_gone(pid), f"{name}'s process group {pid} still has members"
     assert not run_dir.exists(), f"{run_dir} was not removed"
+
+
+def _start_foreground_server(server_source: ServerSource) -> tuple[subprocess.Popen[str], list[str]]:
+    """``python -m tests.server`` as a user runs it, up to its ``# Ctrl-C to stop`` line."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CML_SERVER_SOURCE")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.server", "--server-source", server_source.location],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    lines: list[str] = []
+    assert process.stdout is not None
+    for line in process.stdout:
+        lines.append(line.rstrip("\n"))
+        if line.startswith("# Ctrl-C to stop"):
+            return process, lines
+    process.wait(30)
+    pytest.fail(f"the server never became ready:\n{lines}")
+
+
+def test_ctrl_c_then_sigterm_at_once_still_stops_everything(server_source: ServerSource | None) -> None:
+    """nox sends SIGTERM 0.3 s after Ctrl-C; here both arrive together, and the cleanup must still be complete."""
+    if server_source is None:
+        pytest.skip("an external server (--base-url) is in use: the harness is not ours to start here")
+    process, lines = _start_foreground_server(server_source)
+    run_dir = Path(next(line for line in lines if line.startswith("# run directory")).rsplit(": ", 1)[1])
+    assert (run_dir / "pgdata").is_dir()
+    url = next(line for line in lines if line.startswith("export CML_BASE_URL=")).split("=", 1)[1]
+    assert httpx.get(url + HEALTH_PATH, timeout=10).status_code == 200
+
+    process.send_signal(signal.SIGINT)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(60) == 0
+    deadline = time.monotonic() + 10
+    while run_dir.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not run_dir.exists(), f"{run_dir} outlived the harness: {sorted(p.name for p in run_dir.iterdir())}"
+    with pytest.raises(httpx.TransportError):
+        httpx.get(url + HEALTH_PATH, timeout=2)
+
+
+def test_each_timing_line_measures_its_own_step(server_source: ServerSource | None) -> None:
+    if server_source is None:
+        pytest.skip("an external server (--base-url) is in use: the harness is not ours to start here")
+    process, lines = _start_foreground_server(server_source)
+    process.send_signal(signal.SIGINT)
+    process.wait(60)
+    ready = next(line for line in lines if " ready in " in line)
+    total = float(re.search(r"ready in ([\d.]+)s", ready).group(1))  # type: ignore[union-attr]
+    steps = {name: float(seconds) for name, seconds in re.findall(r"(\w+) ([\d.]+)s", ready.split("(", 2)[-1])}
+    assert set(steps) == {"install", "databases", "migrations", "api"}, ready
+    # Steps that each measured only themselves add up to no more than the whole (plus rounding).
+    assert sum(steps.values()) <= total + 0.2, ready

@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         with running_server(rate_limit=args.rate_limit, server=source) as (stack, server):
             steps = ", ".join(f"{step} {seconds:.1f}s" for step, seconds in stack.timings.items())
             print(f"# {source} ready in {time.monotonic() - started:.1f}s ({steps})", flush=True)
+            print(f"# run directory (data and logs, removed on exit): {stack.run_dir}", flush=True)
             for name, value in server.env().items():
                 print(f"export {name}={value}", flush=True)
             print("# Ctrl-C to stop", flush=True)
