@@ -28,7 +28,7 @@ import cml_api_client.api.memory
 import httpx
 import pytest
 from cml_api_client import AuthenticatedClient, Client, authenticated_client
-from cml_api_client.api.admin import trigger_consolidation, trigger_forgetting
+from cml_api_client.api.admin import consolidation_status, trigger_consolidation, trigger_forgetting
 from cml_api_client.api.memory import (
     create_session,
     delete_all_memories,
@@ -95,6 +95,7 @@ COVERED_OPERATIONS = (
     write_memory_batch,
     trigger_consolidation,
     trigger_forgetting,
+    consolidation_status,
 )
 
 
@@ -239,6 +240,19 @@ def test_every_memory_and_admin_operation_is_covered() -> None:
         for module in pkgutil.iter_modules(package.__path__)
     }
     assert generated == {operation.__name__ for operation in COVERED_OPERATIONS}
+
+
+async def test_consolidation_status_reports_the_background_sweep(api: Api, cml_server: ServerInfo) -> None:
+    response = await api(consolidation_status, client=api.admin)
+    if not cml_server.at_least("2.0.0"):
+        # The route is new in 2.0.0: an older server answers 404, which the generated client parses too.
+        failed(response, HTTPStatus.NOT_FOUND, ErrorDetail)
+        return
+    status = ok(response, dict)  # declared untyped: the decoded object as the server sent it
+    assert type(status["running"]) is bool
+    for counter in ("sweeps_run", "tasks_enqueued", "consolidations_run", "pending_tasks"):
+        assert type(status[counter]) is int and status[counter] >= 0, status
+    failed(await api(consolidation_status), HTTPStatus.FORBIDDEN, ErrorDetail)  # the normal key
 
 
 async def test_health_reports_healthy_without_a_key(api: Api) -> None:
