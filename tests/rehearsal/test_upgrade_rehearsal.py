@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 
+from cml_ergonomic._operations import OPERATIONS
 from codegen import generate as gen
 from codegen.review import review_items
 from codegen.schema import current_snapshot, load_document
@@ -110,13 +111,10 @@ def test_the_real_move_reproduces_openapi_and_generated_and_ends_green(tmp_path:
 def _next_version(document: dict[str, Any]) -> dict[str, Any]:
     """The current schema plus one operation nobody decided about and one new optional read field."""
     changed = copy.deepcopy(document)
-    changed["paths"]["/api/v1/rehearsal/probe"] = {
-        "get": {
-            "operationId": "rehearsal_probe_api_v1_rehearsal_probe_get",
-            "summary": "Rehearsal Probe",
-            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {}}}}},
-        }
-    }
+    # Shaped like a real route of this server (its parameters, its 422), under a path no rule excuses.
+    probe = copy.deepcopy(changed["paths"][OPERATIONS["get_memory_stats"].path]["get"])
+    probe["operationId"] = "rehearsal_probe_api_v1_rehearsal_probe_get"
+    changed["paths"]["/api/v1/rehearsal/probe"] = {"get": probe}
     read_response = changed["components"]["schemas"]["ReadMemoryResponse"]
     read_response["properties"]["rehearsal_hint"] = {"type": "string", "title": "Rehearsal Hint"}
     return changed

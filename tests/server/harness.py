@@ -537,14 +537,14 @@ class Stack:
         try:
             self.start()
         except BaseException as exc:
-            self.keep_logs = not isinstance(exc, KeyboardInterrupt)
+            self.keep_logs = isinstance(exc, Exception)  # not for Ctrl-C, SIGTERM or a closed generator
             self.stop()
             raise
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: object, tb: object) -> None:
-        if exc_type is not None and not issubclass(exc_type, KeyboardInterrupt):
-            self.keep_logs = True  # a failure: its logs are evidence; Ctrl-C is just the way to stop
+        if exc_type is not None and issubclass(exc_type, Exception):
+            self.keep_logs = True  # a failure: its logs are evidence; Ctrl-C or SIGTERM is just the way to stop
         self.stop()
 
     def start(self) -> None:
@@ -587,10 +587,11 @@ class Stack:
             while self._children:
                 self._children.pop().stop()
             if self.keep_logs and self.log_dir.is_dir():
-                shutil.rmtree(self.run_dir / "pgdata", ignore_errors=True)
+                _remove_tree(self.run_dir / "pgdata")
+                _remove_tree(self.run_dir / "pgsock")
                 _log(f"logs kept in {self.log_dir}")
             else:
-                shutil.rmtree(self.run_dir, ignore_errors=True)
+                _remove_tree(self.run_dir)
 
     # -- databases
 
@@ -836,7 +837,21 @@ class Stack:
         _wait_for("the API to report healthy again", lambda: _http_ok(server.base_url + HEALTH_PATH), child, timeout)
 
 
+def _remove_tree(path: Path, attempts: int = 50) -> None:
+    """Remove a directory even while a stopped child's last writes or unlinks still race with the removal."""
+    for _ in range(attempts):
+        shutil.rmtree(path, ignore_errors=True)
+        if not path.exists():
+            return
+        time.sleep(0.1)
+    _log(f"could not remove {path}: {sorted(p.name for p in path.iterdir())}")
+
+
 def _interrupt(signum: int, frame: object) -> None:
+    # The first stop signal unwinds; later ones (nox sends SIGTERM 0.3 s after Ctrl-C) must not interrupt the
+    # unwinding halfway, where they once left the stack's generator to be closed by the garbage collector.
+    for stop_signal in _STOP_SIGNALS:
+        signal.signal(stop_signal, signal.SIG_IGN)
     raise KeyboardInterrupt(f"signal {signum}")
 
 
@@ -877,10 +892,11 @@ def running_server(
         The stack and its API server.
     """
     # SIGTERM (CI cancelling, `kill`, nox after Ctrl-C) must unwind like Ctrl-C so that finally-blocks stop
-    # the children; Stack.stop() then holds further signals until it is done.
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # the children; the signals after the first are ignored until the stack is down.
+    previous = {stop_signal: signal.signal(stop_signal, _interrupt) for stop_signal in _STOP_SIGNALS}
     try:
         with Stack(server) as stack:
             yield stack, stack.start_api(rate_limit=rate_limit)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for stop_signal, handler in previous.items():
+            signal.signal(stop_signal, handler)

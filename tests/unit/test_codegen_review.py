@@ -7,12 +7,25 @@ from typing import Any
 
 import pytest
 
-from cml_ergonomic._operations import OPERATIONS
+from cml_ergonomic._operations import OPERATIONS, raw_only_reason
 from codegen.review import METHODS_FILE, OPERATIONS_FILE, RESULTS_FILE, review_items
 from codegen.schema import current_snapshot, load_document
 
-SNAPSHOT = load_document(current_snapshot())
 READ = OPERATIONS["read_memory"]
+WRAPPED = {(op.method, op.path) for op in OPERATIONS.values()}
+
+
+def _reviewed(document: dict[str, Any]) -> dict[str, Any]:
+    """The snapshot without operations nobody decided about yet (there are some only in the middle of an upgrade)."""
+    reviewed = copy.deepcopy(document)
+    for path, item in reviewed["paths"].items():
+        for method in [m for m in item if m.upper() in {"GET", "POST", "PUT", "PATCH", "DELETE"}]:
+            if (method.upper(), path) not in WRAPPED and raw_only_reason(method, path) is None:
+                del item[method]
+    return reviewed
+
+
+SNAPSHOT = _reviewed(load_document(current_snapshot()))
 
 
 @pytest.fixture
