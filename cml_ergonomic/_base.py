@@ -10,8 +10,8 @@ import copy
 import platform
 import threading
 import warnings
-from collections.abc import Generator, Mapping
-from typing import Any, ClassVar
+from collections.abc import Generator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import httpx
 
@@ -30,6 +30,10 @@ from cml_ergonomic._request import OWN_REQUEST
 from cml_ergonomic._retry import Clock
 from cml_ergonomic._version import __version__
 from cml_ergonomic.errors import ConfigurationError
+from cml_ergonomic.hooks import HookSet, hook_set
+
+if TYPE_CHECKING:
+    from cml_ergonomic.hooks import Hooks
 
 API_KEY_HEADER = "X-API-Key"
 TENANT_HEADER = "X-Tenant-Id"
@@ -94,6 +98,8 @@ class ClientCore:
         async_http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
         check_server: bool = False,
+        hooks: Hooks | Sequence[Hooks] | None = None,
+        otel: bool = False,
     ) -> None:
         """Create a client; every argument falls back to its ``CML_*`` environment variable.
 
@@ -113,10 +119,13 @@ class ClientCore:
             async_http_client: your own ``httpx.AsyncClient`` (async client only); it is not closed for you.
             default_headers: extra headers for every request.
             check_server: on first use, compare the server's API with this SDK's (one WARNING if they differ).
+            hooks: callbacks on every call (see ``cml_ergonomic.hooks``); kept by ``with_options`` copies.
+            otel: trace every call with OpenTelemetry (needs the ``otel`` extra; see ``cml_ergonomic.otel``).
 
         Raises:
             ConfigurationError: a missing key, a base URL without a scheme, a negative timeout or retry count,
-                or an injected httpx client of the wrong kind.
+                an injected httpx client of the wrong kind, ``hooks`` that are not ``Hooks``, or ``otel=True``
+            without the ``otel`` extra.
         """
         self._closed = True  # until the pool exists, there is nothing to warn about in __del__
         self._owns_http = False
@@ -137,6 +146,11 @@ class ClientCore:
             if secret is not None:
                 redactor.register(secret.reveal())
         self.clock = Clock()
+        self.hooks: HookSet | None = hook_set(hooks)
+        if otel:
+            from cml_ergonomic.otel import tracing_hooks
+
+            self.hooks = tracing_hooks() if self.hooks is None else self.hooks + tracing_hooks()
         self.breaker = CircuitBreaker(lambda: self.clock.now())  # via self: tests swap the clock
         self.degraded = False
         self._check_server_pending = bool(check_server)
@@ -275,15 +289,18 @@ class ClientCore:
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         deadline: float | None = None,
+        hooks: Hooks | Sequence[Hooks] | None = None,
     ) -> Any:
         """A light copy with other defaults that shares this client's connection pool.
 
-        Closing the copy does not close the pool; close the original.
+        Closing the copy does not close the pool; close the original. The copy
+        keeps this client's hooks unless ``hooks`` replaces them.
 
         Args:
             timeout: the copy's per-attempt timeout.
             max_retries: the copy's retry count.
             deadline: the copy's per-call deadline.
+            hooks: the copy's hooks, instead of this client's.
 
         Returns:
             A client of the same class.
@@ -303,6 +320,8 @@ class ClientCore:
             changes["deadline"] = check_deadline(deadline)
         clone = copy.copy(self)
         clone.config = self.config.evolve(**changes)
+        if hooks is not None:
+            clone.hooks = hook_set(hooks)
         clone._owns_http = False
         clone._identity_lock = threading.Lock()
         return clone
