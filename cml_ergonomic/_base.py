@@ -150,7 +150,8 @@ class ClientCore:
         if otel:
             from cml_ergonomic.otel import tracing_hooks
 
-            self.hooks = tracing_hooks() if self.hooks is None else self.hooks + tracing_hooks()
+            tracing = tracing_hooks(base_url=self.config.base_url)
+            self.hooks = tracing if self.hooks is None else self.hooks + tracing
         self.breaker = CircuitBreaker(lambda: self.clock.now())  # via self: tests swap the clock
         self.degraded = False
         self._check_server_pending = bool(check_server)

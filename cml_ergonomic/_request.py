@@ -231,6 +231,17 @@ class Call(Generic[T]):
             event = RetryScheduled(self.call_id, op.key, op.method, op.path, self.retries, reason, sleep)
             self.hooks.emit("on_retry", event)
 
+    def stream_opened(self, response: httpx.Response) -> None:
+        """Tell the hooks that the stream's answer came (``complete`` sees only a stream that failed to open)."""
+        if self.hooks is not None:
+            op = self.spec.operation
+            status, request_id = response.status_code, response.headers.get("x-request-id")
+            self.last_status, self.last_request_id = status, request_id
+            event = ResponseReceived(
+                self.call_id, op.key, op.method, op.path, self.retries + 1, status, request_id, self._elapsed_ms()
+            )
+            self.hooks.emit("on_response", event)
+
     def observe_stream(self) -> AbstractContextManager[None]:
         """Around a whole streamed call: tells the hooks how it ended (nothing at all without hooks)."""
         return _NO_HOOKS if self.hooks is None else self._observed_stream()

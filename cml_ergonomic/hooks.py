@@ -22,7 +22,7 @@ fires when the breaker guarding the ``*_safe`` calls changes state.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from cml_ergonomic._logging import get_logger
@@ -233,7 +233,7 @@ def hook_set(hooks: Hooks | Sequence[Hooks] | None) -> HookSet | None:
         return None
     if isinstance(hooks, HookSet):
         return hooks
-    items = [hooks] if isinstance(hooks, Hooks) else list(hooks)
+    items: list[object] = [hooks] if isinstance(hooks, Hooks) else _listed(hooks)
     for item in items:
         if not isinstance(item, Hooks):
             from cml_ergonomic.errors import ConfigurationError
@@ -242,4 +242,12 @@ def hook_set(hooks: Hooks | Sequence[Hooks] | None) -> HookSet | None:
                 f"hooks= takes cml_ergonomic.hooks.Hooks instances, not {type(item).__name__}",
                 suggestion="Subclass cml_ergonomic.hooks.Hooks and pass an instance (or a list of them).",
             )
-    return HookSet(items) if items else None
+    return HookSet([item for item in items if isinstance(item, Hooks)]) if items else None
+
+
+def _listed(value: object) -> list[object]:
+    if isinstance(value, str | bytes):
+        return [value]
+    if isinstance(value, Iterable):
+        return list(value)
+    return [value]
