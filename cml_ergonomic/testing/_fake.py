@@ -35,6 +35,7 @@ ADMIN_API_KEY = "fake-admin-key"
 DEFAULT_TENANT = "default"
 
 Handler = Callable[["_Request"], "_Answer"]
+_READ_EXTRAS = frozenset({"warnings", "open_questions", "sufficiency"})
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         admin_api_key: the admin key it accepts.
         tenant_id: the tenant of both keys (``X-Tenant-Id`` is honoured only with the admin key).
         base_url: the URL the clients it makes use.
+        openapi: the OpenAPI document whose operations and rules it follows (default: the snapshot this SDK
+            was generated from; pass an older server's document to test against that version).
 
     Example:
         >>> from cml_ergonomic.testing import FakeCML
@@ -129,6 +132,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         admin_api_key: str = ADMIN_API_KEY,
         tenant_id: str = DEFAULT_TENANT,
         base_url: str = BASE_URL,
+        openapi: dict[str, Any] | None = None,
     ) -> None:
         from cml_ergonomic._compat import load_snapshot
 
@@ -140,7 +144,14 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self.requests: list[RecordedRequest] = []
         self.faults: list[Fault] = []
         self._lock = threading.RLock()
-        self._validator = Validator(load_snapshot())
+        self._validator = Validator(openapi if openapi is not None else load_snapshot())
+        # Fields a server version adds to read answers and the fake has nothing to say in: their empty values.
+        read_fields = self._validator.schemas.get("ReadMemoryResponse", {}).get("properties", {})
+        self._read_extras = {
+            name: [] if schema.get("type") == "array" else None
+            for name, schema in read_fields.items()
+            if name in _READ_EXTRAS
+        }
         self._routes: dict[tuple[str, str], tuple[Handler, bool]] = {
             ("GET", f"{API}/health"): (self._health, False),
             ("POST", f"{API}/memory/write"): (self._write, False),
@@ -156,9 +167,18 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             ("GET", f"{API}/session/{{session_id}}/context"): (self._session_context, False),
             ("POST", f"{API}/admin/consolidate/{{user_id}}"): (self._consolidate, True),
             ("POST", f"{API}/admin/forget/{{user_id}}"): (self._run_forgetting, True),
+            ("GET", f"{API}/admin/consolidation/status"): (self._consolidation_status, True),
             ("GET", f"{API}/dashboard/memories"): (self._dashboard_memories, True),
+            ("GET", f"{API}/dashboard/memories/{{memory_id}}"): (self._dashboard_memory, True),
             ("GET", f"{API}/dashboard/export/memories"): (self._dashboard_export, True),
             ("GET", "/openapi.json"): (self._openapi, False),
+        }
+        # The fake serves what the snapshot serves: an operation a server version drops is a 404 here too.
+        paths = self._validator.document.get("paths", {})
+        self._routes = {
+            (method, path): route
+            for (method, path), route in self._routes.items()
+            if path == "/openapi.json" or method.lower() in paths.get(path, {})
         }
 
     # ------------------------------------------------------------------ clients on this fake
@@ -513,6 +533,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
         special = FACT_TYPES | PREFERENCE_TYPES | CONSTRAINT_TYPES
         answer: dict[str, Any] = {
+            **self._read_extras,
             "query": body["query"],
             "memories": items,
             "facts": bucket(FACT_TYPES),
@@ -703,6 +724,16 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             "total_pages": max(1, math.ceil(len(records) / per_page)),
         }
         return _Answer(200, answer)
+
+    def _consolidation_status(self, call: _Request) -> _Answer:
+        answer = {"running": False, "sweeps_run": 0, "tasks_enqueued": 0, "consolidations_run": 0, "pending_tasks": 0}
+        return _Answer(200, answer)
+
+    def _dashboard_memory(self, call: _Request) -> _Answer:
+        record = self.store.records.get(str(uuid.UUID(call.path_params["memory_id"])))
+        if record is None:
+            return _detail(404, "Memory not found")
+        return _Answer(200, record.detail())
 
     def _dashboard_export(self, call: _Request) -> _Answer:
         records = list(self.store.records.values())

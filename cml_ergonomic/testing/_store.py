@@ -91,6 +91,23 @@ class Record:
             "written_at": self.written_at.isoformat(),
         }
 
+    def detail(self) -> dict[str, Any]:
+        """The dashboard's ``DashboardMemoryDetail``."""
+        return {
+            **self.dashboard_item(),
+            "text": self.text,
+            "source_session_id": self.source_session_id,
+            "entities": [],
+            "relations": [],
+            "metadata": self.metadata,
+            "last_accessed_at": None,
+            "provenance": {"source": "fake"},
+            "supersedes_id": None,
+            "content_hash": None,
+            "valid_from": None,
+            "valid_to": None,
+        }
+
     def export_item(self) -> dict[str, Any]:
         """One entry of the dashboard's memory export."""
         return {

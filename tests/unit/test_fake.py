@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 import time
+import uuid
 from typing import Any
 
 import httpx
@@ -29,6 +30,7 @@ from cml_ergonomic.testing import FakeCML
 from tests.unit.conftest import FakeClock
 
 API = "/api/v1"
+BASE, KEY, ADMIN = "http://fake-cml.test", "fake-api-key", "fake-admin-key"
 
 
 @pytest.fixture
@@ -256,3 +258,33 @@ def test_the_fake_plugs_in_through_http_client(fake: FakeCML) -> None:
     with CognitiveMemoryLayer(api_key=fake.api_key, base_url=fake.base_url, http_client=http) as client:
         client.write("Injected by hand")
     assert fake.requests[0].path == f"{API}/memory/write"
+
+
+def test_it_follows_the_snapshot_it_is_given() -> None:
+    current = load_snapshot()
+    status_path = f"{API}/admin/consolidation/status"
+    older = json.loads(json.dumps(current))
+    older["paths"].pop(status_path, None)
+    older["components"]["schemas"]["ReadMemoryResponse"]["properties"].pop("warnings", None)
+    with httpx.Client(transport=FakeCML(openapi=older), base_url=BASE) as http:
+        assert http.get(status_path, headers={"X-API-Key": ADMIN}).status_code == 404
+        read = http.post(f"{API}/memory/read", json={"query": "q"}, headers={"X-API-Key": KEY}).json()
+        assert "warnings" not in read
+    if status_path in current["paths"]:
+        with httpx.Client(transport=FakeCML(), base_url=BASE) as http:
+            assert http.get(status_path, headers={"X-API-Key": ADMIN}).status_code == 200
+    read_fields = set(current["components"]["schemas"]["ReadMemoryResponse"]["properties"])
+    with httpx.Client(transport=FakeCML(), base_url=BASE) as http:
+        read = http.post(f"{API}/memory/read", json={"query": "q"}, headers={"X-API-Key": KEY}).json()
+    assert set(read) == read_fields
+
+
+def test_dashboard_memory_detail(fake: FakeCML, memory: Any) -> None:
+    written = memory.write("User prefers window seats")
+    with httpx.Client(transport=fake, base_url=fake.base_url) as http:
+        detail = http.get(f"{API}/dashboard/memories/{written.memory_id}", headers={"X-API-Key": fake.admin_api_key})
+        missing = http.get(f"{API}/dashboard/memories/{uuid.uuid4()}", headers={"X-API-Key": fake.admin_api_key})
+    required = set(load_snapshot()["components"]["schemas"]["DashboardMemoryDetail"]["required"])
+    assert required <= set(detail.json())
+    assert detail.json()["text"] == "User prefers window seats"
+    assert missing.status_code == 404
