@@ -45,9 +45,10 @@ def run(quick: bool) -> dict[str, Any]:
 
     with FakeCML().client() as fake_client:
         fake = _measure(fake_client, params["rounds"], params["warmup"])
-    with running_server() as (_stack, api), CognitiveMemoryLayer(
-        api_key=api.api_key, base_url=api.base_url, timeout=30
-    ) as real_client:
+    with (
+        running_server() as (_stack, api),
+        CognitiveMemoryLayer(api_key=api.api_key, base_url=api.base_url, timeout=30) as real_client,
+    ):
         real = _measure(real_client, params["rounds"], params["warmup"])
     rows, data = [], {"params": params, "operations": {}}
     for operation in ("write", "read"):

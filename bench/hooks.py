@@ -156,7 +156,9 @@ def run(quick: bool) -> dict[str, Any]:
         "The no-op hook is a plain cml_ergonomic.hooks.Hooks(): every event object is built and every "
         "method is called, and nothing is done with them.",
     ]
-    return result("hooks", "Hooks: per-call cost (in process, mock transport)", quick=quick, tables=tables, data=data, notes=notes)
+    return result(
+        "hooks", "Hooks: per-call cost (in process, mock transport)", quick=quick, tables=tables, data=data, notes=notes
+    )
 
 
 if __name__ == "__main__":
