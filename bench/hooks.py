@@ -32,7 +32,7 @@ from bench.contenders import (
     build_raw_sync,
     check_result,
 )
-from bench.overhead import EXPECTED_MEMORIES, Canned, _async_batch, _sync_batch
+from bench.overhead import EXPECTED_MEMORIES, Canned, _async_batch, _sync_batch, close_all
 
 OPERATIONS = ("write", "read_10", "stats")
 FULL = {"reps": 40, "calls": 50, "warmup": 100}
@@ -95,12 +95,7 @@ def measure(quick: bool, *, seed: int = 20261201) -> dict[str, dict[str, dict[st
                         samples[kind][key][operation].append(elapsed / params["calls"] * 1e6)
     finally:
         gc.unfreeze()
-        for contenders in kinds.values():
-            for contender in contenders.values():
-                closed = contender.close()
-                if asyncio.iscoroutine(closed):
-                    loop.run_until_complete(closed)
-        loop.close()
+        close_all([c for contenders in kinds.values() for c in contenders.values()], loop)
     return samples
 
 

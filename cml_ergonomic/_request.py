@@ -172,21 +172,21 @@ class Call(Generic[T]):
             self.last_status: int | None = None
             self.last_request_id: str | None = None
             self.failure: str | None = None
-            self.hooks.emit("on_call_start", CallStarted(self.call_id, op.key, op.method, op.path))
+            self.hooks.emit("on_call_start", CallStarted(*self._where()))
 
     # -- hooks (every method below is called only when self.hooks is set)
+
+    def _where(self) -> tuple[int, str, str, str]:
+        op = self.spec.operation
+        return self.call_id, op.key, op.method, op.path
 
     def _elapsed_ms(self) -> float:
         return (self.core.clock.now() - self.started) * 1000
 
     def _emit_end(self, *, degraded: bool) -> None:
         assert self.hooks is not None
-        op = self.spec.operation
         event = CallEnded(
-            self.call_id,
-            op.key,
-            op.method,
-            op.path,
+            *self._where(),
             status=self.last_status,
             request_id=self.last_request_id,
             retries=self.retries,
@@ -198,7 +198,6 @@ class Call(Generic[T]):
 
     def _emit_error(self, exc: CMLError) -> None:
         assert self.hooks is not None
-        op = self.spec.operation
         self.failure = type(exc).__name__
         status = getattr(exc, "status_code", None)
         if isinstance(status, int):
@@ -206,10 +205,7 @@ class Call(Generic[T]):
         if exc.request_id:
             self.last_request_id = exc.request_id
         event = CallFailed(
-            self.call_id,
-            op.key,
-            op.method,
-            op.path,
+            *self._where(),
             error_type=self.failure,
             status=self.last_status,
             request_id=self.last_request_id,
@@ -227,20 +223,19 @@ class Call(Generic[T]):
     def emit_retry(self, reason: str, sleep: float) -> None:
         """Tell the hooks that a retry is scheduled (``self.retries`` already counts it)."""
         if self.hooks is not None:
-            op = self.spec.operation
-            event = RetryScheduled(self.call_id, op.key, op.method, op.path, self.retries, reason, sleep)
+            event = RetryScheduled(*self._where(), self.retries, reason, sleep)
             self.hooks.emit("on_retry", event)
 
     def stream_opened(self, response: httpx.Response) -> None:
         """Tell the hooks that the stream's answer came (``complete`` sees only a stream that failed to open)."""
         if self.hooks is not None:
-            op = self.spec.operation
-            status, request_id = response.status_code, response.headers.get("x-request-id")
-            self.last_status, self.last_request_id = status, request_id
-            event = ResponseReceived(
-                self.call_id, op.key, op.method, op.path, self.retries + 1, status, request_id, self._elapsed_ms()
-            )
-            self.hooks.emit("on_response", event)
+            self._emit_response(response.status_code, response.headers.get("x-request-id"), self._elapsed_ms())
+
+    def _emit_response(self, status: int, request_id: str | None, elapsed_ms: float) -> None:
+        assert self.hooks is not None
+        self.last_status, self.last_request_id = status, request_id
+        event = ResponseReceived(*self._where(), self.retries + 1, status, request_id, elapsed_ms)
+        self.hooks.emit("on_response", event)
 
     def observe_stream(self) -> AbstractContextManager[None]:
         """Around a whole streamed call: tells the hooks how it ended (nothing at all without hooks)."""
@@ -281,8 +276,7 @@ class Call(Generic[T]):
         else:
             log.debug("%s degraded: %s", self.label, reason)
         if self.hooks is not None:
-            op = self.spec.operation
-            self.hooks.emit("on_degraded", CallDegraded(self.call_id, op.key, op.method, op.path, reason))
+            self.hooks.emit("on_degraded", CallDegraded(*self._where(), reason))
             self._emit_end(degraded=True)
         return self.spec.fallback(reason)
 
@@ -351,8 +345,7 @@ class Call(Generic[T]):
         if self.spec.params:
             url = url.copy_merge_params(self.spec.params)
         if self.hooks is not None:
-            op = self.spec.operation
-            self.hooks.emit("on_request", RequestSent(self.call_id, op.key, op.method, op.path, self.retries + 1))
+            self.hooks.emit("on_request", RequestSent(*self._where(), self.retries + 1))
         return httpx.Request(
             self.spec.operation.method,
             url,
@@ -456,12 +449,7 @@ class Call(Generic[T]):
         elapsed_ms = (self.core.clock.now() - self.started) * 1000
         log.debug("%s → %d (%.0f ms) request_id=%s", self.label, status, elapsed_ms, request_id)
         if self.hooks is not None:
-            op = self.spec.operation
-            self.last_status, self.last_request_id = status, request_id
-            event = ResponseReceived(
-                self.call_id, op.key, op.method, op.path, self.retries + 1, status, request_id, elapsed_ms
-            )
-            self.hooks.emit("on_response", event)
+            self._emit_response(status, request_id, elapsed_ms)
         if not 200 <= status < 300:
             full = httpx.Response(status, headers=response.headers, content=body, request=response.request)
             raise error_from_response(
