@@ -30,16 +30,21 @@ from cml_ergonomic._request import OWN_REQUEST
 from cml_ergonomic._retry import Clock
 from cml_ergonomic._version import __version__
 from cml_ergonomic.errors import ConfigurationError
-from cml_ergonomic.hooks import HookSet, hook_set
 
 if TYPE_CHECKING:
-    from cml_ergonomic.hooks import Hooks
+    from cml_ergonomic.hooks import Hooks, HookSet
 
 API_KEY_HEADER = "X-API-Key"
 TENANT_HEADER = "X-Tenant-Id"
 USER_HEADER = "X-User-Id"
 # Idle connections are dropped before uvicorn's 5 s keep-alive timeout, so reuse never meets a closing socket.
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=4.0)
+
+
+def _hook_set(hooks: Hooks | Sequence[Hooks]) -> HookSet | None:
+    from cml_ergonomic.hooks import hook_set  # loaded only by clients that use hooks
+
+    return hook_set(hooks)
 
 
 def user_agent() -> str:
@@ -146,7 +151,7 @@ class ClientCore:
             if secret is not None:
                 redactor.register(secret.reveal())
         self.clock = Clock()
-        self.hooks: HookSet | None = hook_set(hooks)
+        self.hooks: HookSet | None = None if hooks is None else _hook_set(hooks)
         if otel:
             from cml_ergonomic.otel import tracing_hooks
 
@@ -322,7 +327,7 @@ class ClientCore:
         clone = copy.copy(self)
         clone.config = self.config.evolve(**changes)
         if hooks is not None:
-            clone.hooks = hook_set(hooks)
+            clone.hooks = _hook_set(hooks)
         clone._owns_http = False
         clone._identity_lock = threading.Lock()
         return clone

@@ -34,17 +34,6 @@ from cml_ergonomic.errors import (
     connection_error,
     error_from_response,
 )
-from cml_ergonomic.hooks import (
-    CallDegraded,
-    CallEnded,
-    CallFailed,
-    CallStarted,
-    CircuitChanged,
-    RequestSent,
-    ResponseReceived,
-    RetryScheduled,
-    next_call_id,
-)
 
 if TYPE_CHECKING:
     from cml_ergonomic._base import ClientCore
@@ -168,6 +157,8 @@ class Call(Generic[T]):
         # Hooks cost one attribute test per step when unset; everything below runs only when they are set.
         self.hooks: HookSet | None = core.hooks
         if self.hooks is not None:
+            from cml_ergonomic.hooks import CallStarted, next_call_id  # only clients with hooks load the module
+
             self.call_id = next_call_id()
             self.last_status: int | None = None
             self.last_request_id: str | None = None
@@ -184,6 +175,8 @@ class Call(Generic[T]):
         return (self.core.clock.now() - self.started) * 1000
 
     def _emit_end(self, *, degraded: bool) -> None:
+        from cml_ergonomic.hooks import CallEnded
+
         assert self.hooks is not None
         event = CallEnded(
             *self._where(),
@@ -197,6 +190,8 @@ class Call(Generic[T]):
         self.hooks.emit("on_call_end", event)
 
     def _emit_error(self, exc: CMLError) -> None:
+        from cml_ergonomic.hooks import CallFailed
+
         assert self.hooks is not None
         self.failure = type(exc).__name__
         status = getattr(exc, "status_code", None)
@@ -215,6 +210,8 @@ class Call(Generic[T]):
         self.hooks.emit("on_error", event)
 
     def _emit_circuit(self, before: str) -> None:
+        from cml_ergonomic.hooks import CircuitChanged
+
         assert self.hooks is not None
         after = self.core.breaker.state.value
         if after != before:
@@ -223,6 +220,8 @@ class Call(Generic[T]):
     def emit_retry(self, reason: str, sleep: float) -> None:
         """Tell the hooks that a retry is scheduled (``self.retries`` already counts it)."""
         if self.hooks is not None:
+            from cml_ergonomic.hooks import RetryScheduled
+
             event = RetryScheduled(*self._where(), self.retries, reason, sleep)
             self.hooks.emit("on_retry", event)
 
@@ -232,6 +231,8 @@ class Call(Generic[T]):
             self._emit_response(response.status_code, response.headers.get("x-request-id"), self._elapsed_ms())
 
     def _emit_response(self, status: int, request_id: str | None, elapsed_ms: float) -> None:
+        from cml_ergonomic.hooks import ResponseReceived
+
         assert self.hooks is not None
         self.last_status, self.last_request_id = status, request_id
         event = ResponseReceived(*self._where(), self.retries + 1, status, request_id, elapsed_ms)
@@ -276,6 +277,8 @@ class Call(Generic[T]):
         else:
             log.debug("%s degraded: %s", self.label, reason)
         if self.hooks is not None:
+            from cml_ergonomic.hooks import CallDegraded
+
             self.hooks.emit("on_degraded", CallDegraded(*self._where(), reason))
             self._emit_end(degraded=True)
         return self.spec.fallback(reason)
@@ -345,6 +348,8 @@ class Call(Generic[T]):
         if self.spec.params:
             url = url.copy_merge_params(self.spec.params)
         if self.hooks is not None:
+            from cml_ergonomic.hooks import RequestSent
+
             self.hooks.emit("on_request", RequestSent(*self._where(), self.retries + 1))
         return httpx.Request(
             self.spec.operation.method,

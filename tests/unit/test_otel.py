@@ -151,7 +151,8 @@ def test_the_constructor_flag_uses_the_global_provider(fake: FakeCML) -> None:
     assert len(_GLOBAL_EXPORTER.get_finished_spans()) == before + 1
 
 
-def test_import_cml_ergonomic_does_not_import_opentelemetry() -> None:
-    code = "import sys, cml_ergonomic; print([m for m in sys.modules if m.startswith('opentelemetry')])"
+def test_import_cml_ergonomic_imports_neither_opentelemetry_nor_hooks_nor_the_fake() -> None:
+    optional = ("opentelemetry", "cml_ergonomic.otel", "cml_ergonomic.hooks", "cml_ergonomic.testing", "pytest")
+    code = f"import sys, cml_ergonomic; print(sorted(m for m in sys.modules if m.startswith({optional!r})))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
