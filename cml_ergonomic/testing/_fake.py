@@ -147,7 +147,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._validator = Validator(openapi if openapi is not None else load_snapshot())
         # Fields a server version adds to read answers and the fake has nothing to say in: their empty values.
         read_fields = self._validator.schemas.get("ReadMemoryResponse", {}).get("properties", {})
-        self._read_extras = {
+        self._read_extras: dict[str, Any] = {
             name: [] if schema.get("type") == "array" else None
             for name, schema in read_fields.items()
             if name in _READ_EXTRAS
