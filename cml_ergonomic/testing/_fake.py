@@ -14,8 +14,9 @@ from datetime import datetime
 from typing import Any
 
 import httpx
+import orjson
 
-from cml_ergonomic._serialize import dumps, loads
+from cml_ergonomic._serialize import loads
 from cml_ergonomic.testing._faults import Fault, read_timeout, transport_error
 from cml_ergonomic.testing._schema import Validator
 from cml_ergonomic.testing._store import (
@@ -312,7 +313,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         request.read()
         fault = self._take_fault(request)
         if fault is not None and fault.kind == "hang":
-            timeout = read_timeout(request)
+            timeout = _hang_timeout(fault, request)
             if timeout is not None and fault.delay >= timeout:
                 time.sleep(timeout)
                 self._record(request, None)
@@ -328,7 +329,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         await request.aread()
         fault = self._take_fault(request)
         if fault is not None and fault.kind == "hang":
-            timeout = read_timeout(request)
+            timeout = _hang_timeout(fault, request)
             if timeout is not None and fault.delay >= timeout:
                 await asyncio.sleep(timeout)
                 self._record(request, None)
@@ -352,7 +353,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if answer.raw is not None:
             return httpx.Response(answer.status, headers=headers, content=answer.raw, request=request)
         headers["content-type"] = "application/json"
-        return httpx.Response(answer.status, headers=headers, content=dumps(answer.body), request=request)
+        return httpx.Response(answer.status, headers=headers, content=orjson.dumps(answer.body), request=request)
 
     def _record(self, request: httpx.Request, status: int | None) -> None:
         headers = dict(request.headers)
@@ -766,6 +767,13 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             self.store = Store()
             self.requests.clear()
             self.faults.clear()
+
+
+def _hang_timeout(fault: Fault, request: httpx.Request) -> float | None:
+    timeout = read_timeout(request)
+    if timeout is None and math.isinf(fault.delay):
+        raise RuntimeError("hang_next() without seconds= on a request without a read timeout would never end")
+    return timeout
 
 
 def _match_path(template: str, path: str) -> dict[str, str] | None:

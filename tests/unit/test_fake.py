@@ -288,3 +288,9 @@ def test_dashboard_memory_detail(fake: FakeCML, memory: Any) -> None:
     assert required <= set(detail.json())
     assert detail.json()["text"] == "User prefers window seats"
     assert missing.status_code == 404
+
+
+def test_an_endless_hang_without_a_timeout_is_refused(fake: FakeCML) -> None:
+    fake.hang_next(1)
+    with httpx.Client(transport=fake, base_url=fake.base_url, timeout=None) as http, pytest.raises(RuntimeError):
+        http.get(f"{API}/health")
