@@ -27,6 +27,7 @@ from cml_ergonomic import (
 )
 from cml_ergonomic._compat import load_snapshot
 from cml_ergonomic.testing import FakeCML
+from cml_ergonomic.testing._fake import _match_path
 from tests.unit.conftest import FakeClock
 
 API = "/api/v1"
@@ -294,3 +295,54 @@ def test_an_endless_hang_without_a_timeout_is_refused(fake: FakeCML) -> None:
     fake.hang_next(1)
     with httpx.Client(transport=fake, base_url=fake.base_url, timeout=None) as http, pytest.raises(RuntimeError):
         http.get(f"{API}/health")
+
+
+def _response_schema(method: str, path: str) -> dict[str, Any] | None:
+    operation = load_snapshot()["paths"][path][method.lower()]
+    schema = operation["responses"]["200"].get("content", {}).get("application/json", {}).get("schema", {})
+    return schema or None  # an empty schema: the server declares nothing for this answer
+
+
+def test_every_typed_answer_matches_its_schema_in_the_snapshot(fake: FakeCML, memory: Any) -> None:
+    from cml_ergonomic.testing._schema import Validator
+
+    validator = Validator(load_snapshot())
+    written = memory.write("User prefers window seats", session_id="s-1", context_tags=["travel"])
+    session = memory.create_session(name="shapes")
+    memory.turn("Where do I like to sit?", session_id=session.session_id)
+    memory.update(written.memory_id, text="User prefers aisle seats")
+    memory.write_batch([{"content": "Batch note"}])
+    memory.read("seats", format="llm_context")
+    memory.get_session_context("s-1")
+    memory.stats()
+    memory.forget(memory_ids=[written.memory_id], action="archive")
+    with httpx.Client(transport=fake, base_url=fake.base_url) as http:
+        admin = {"X-API-Key": fake.admin_api_key}
+        listed = http.get(f"{API}/dashboard/memories", headers=admin).json()
+        http.get(f"{API}/dashboard/memories/{listed['items'][0]['id']}", headers=admin)
+    checked = 0
+    with httpx.Client(transport=fake, base_url=fake.base_url) as http:
+        for recorded in list(fake.requests):
+            template = next(
+                (t for (m, t) in fake._routes if m == recorded.method and _match_path(t, recorded.path) is not None),
+                None,
+            )
+            assert template is not None, recorded.path
+            schema = _response_schema(recorded.method, template)
+            if schema is None:
+                continue
+            answer = http.request(
+                recorded.method,
+                recorded.path,
+                params=recorded.params,
+                json=recorded.json,
+                headers={"X-API-Key": fake.admin_api_key if recorded.key == "admin" else fake.api_key},
+            ).json()
+            resolved = validator.resolve(schema)
+            assert not validator.check(answer, resolved, ["response"]), (template, answer)
+            assert set(answer) <= set(resolved.get("properties", {})), (
+                template,
+                set(answer) - set(resolved["properties"]),
+            )
+            checked += 1
+    assert checked >= 10
