@@ -241,6 +241,9 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
         Returns:
             The armed fault (its ``remaining`` counts down).
+
+        Raises:
+            ValueError: ``n`` is below 1.
         """
         texts = {429: "Rate limit exceeded", 503: "Service unavailable", 502: "Bad gateway"}
         fault = Fault(
@@ -263,24 +266,51 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         with ``httpx.ReadTimeout`` when that timeout passes; the request is not
         applied. A shorter wait just makes a slow (but successful) server.
 
+        Args:
+            n: how many requests.
+            seconds: how long each waits before its answer (default: forever, i.e. until the read timeout).
+            path: only requests to this path; None for all.
+            method: only this HTTP method; None for any.
+
         Returns:
             The armed fault.
+
+        Raises:
+            ValueError: ``n`` is below 1.
         """
         return self._arm(Fault("hang", n, delay=seconds, path=path, method=method))
 
     def reset_next(self, n: int = 1, *, path: str | None = None, method: str | None = None) -> Fault:
         """The next ``n`` matching requests lose their connection before an answer (``httpx.ReadError``).
 
+        The request is not applied, but the client cannot know that: a write is not retried.
+
+        Args:
+            n: how many requests.
+            path: only requests to this path; None for all.
+            method: only this HTTP method; None for any.
+
         Returns:
             The armed fault.
+
+        Raises:
+            ValueError: ``n`` is below 1.
         """
         return self._arm(Fault("reset", n, path=path, method=method))
 
     def refuse_next(self, n: int = 1, *, path: str | None = None, method: str | None = None) -> Fault:
         """The next ``n`` matching requests cannot connect (``httpx.ConnectError``: nothing was sent).
 
+        Args:
+            n: how many requests.
+            path: only requests to this path; None for all.
+            method: only this HTTP method; None for any.
+
         Returns:
             The armed fault.
+
+        Raises:
+            ValueError: ``n`` is below 1.
         """
         return self._arm(Fault("refuse", n, path=path, method=method))
 
@@ -747,13 +777,24 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
     # ------------------------------------------------------------------ inspection helpers
 
     def memories(self, tenant_id: str | None = None) -> list[Record]:
-        """The active memories the fake holds (of ``tenant_id``; default: the keys' tenant)."""
+        """The active memories the fake holds.
+
+        Args:
+            tenant_id: the tenant (default: the keys' tenant).
+
+        Returns:
+            Its active memories, in the order they were written.
+        """
         with self._lock:
             return self.store.tenant(tenant_id or self.tenant_id)
 
     @contextmanager
     def recording(self) -> Iterator[list[RecordedRequest]]:
-        """The requests received inside the block (``fake.requests`` keeps them all)."""
+        """A list that, once the block ends, holds the requests received inside it (``fake.requests`` keeps all).
+
+        Returns:
+            A context manager giving that list.
+        """
         start = len(self.requests)
         seen: list[RecordedRequest] = []
         try:

@@ -346,3 +346,10 @@ def test_every_typed_answer_matches_its_schema_in_the_snapshot(fake: FakeCML, me
             )
             checked += 1
     assert checked >= 10
+
+
+def test_recording_keeps_the_requests_of_the_block(fake: FakeCML, memory: Any) -> None:
+    memory.write("before")
+    with fake.recording() as seen:
+        memory.read("inside")
+    assert [r.path for r in seen] == [f"{API}/memory/read"]
