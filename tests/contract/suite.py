@@ -182,6 +182,16 @@ async def test_read_stream_yields_items_then_done(driver: Driver) -> None:
 
 
 @pytest.mark.anyio
+async def test_read_stream_of_nothing_is_only_done(driver: Driver) -> None:
+    first, second = token(), token()
+    events = await driver.stream(f"{first} {second}")
+    assert events, "not even the done event"
+    *items, done = events
+    assert done["total_count"] == len(items)
+    assert not [item for item in items if first in item.text or second in item.text]
+
+
+@pytest.mark.anyio
 async def test_write_batch_stores_every_turn(driver: Driver) -> None:
     word = token()
     turns = [{"content": f"Batch turn {n}: user {word} owns {n + 2} vintage typewriters"} for n in range(3)]
@@ -368,6 +378,11 @@ def test_missing_or_wrong_key_is_401_with_a_detail(http: Any, headers: dict[str,
     assert response.status_code == status
     assert isinstance(response.json()["detail"], str)
     assert response.headers.get("x-request-id")
+
+
+def test_each_answer_has_its_own_request_id(backend: Backend, http: Any) -> None:
+    ids = [http.get(f"{API}/memory/stats", headers=keys(backend, "api")).headers["x-request-id"] for _ in range(3)]
+    assert len(set(ids)) == 3, ids
 
 
 def test_auth_is_checked_before_the_body(http: Any) -> None:
