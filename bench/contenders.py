@@ -231,15 +231,18 @@ def build_generated_async(base_url: str, transport: Any) -> Contender:
 # --------------------------------------------------------------------------- cml_ergonomic
 
 
-def build_ergonomic_sync(base_url: str, transport: Any) -> Contender:
+def build_ergonomic_sync(base_url: str, transport: Any, hooks: Any = None) -> Contender:
     from cml_ergonomic import CognitiveMemoryLayer
     from cml_ergonomic.errors import ValidationError
 
     if transport is None:
-        memory = CognitiveMemoryLayer(api_key=FAKE_KEY, base_url=base_url)
+        memory = CognitiveMemoryLayer(api_key=FAKE_KEY, base_url=base_url, hooks=hooks)
     else:
         memory = CognitiveMemoryLayer(
-            api_key=FAKE_KEY, base_url=base_url, http_client=httpx.Client(base_url=base_url, transport=transport)
+            api_key=FAKE_KEY,
+            base_url=base_url,
+            http_client=httpx.Client(base_url=base_url, transport=transport),
+            hooks=hooks,
         )
 
     def error() -> Any:
@@ -267,17 +270,18 @@ def build_ergonomic_sync(base_url: str, transport: Any) -> Contender:
     )
 
 
-def build_ergonomic_async(base_url: str, transport: Any) -> Contender:
+def build_ergonomic_async(base_url: str, transport: Any, hooks: Any = None) -> Contender:
     from cml_ergonomic import AsyncCognitiveMemoryLayer
     from cml_ergonomic.errors import ValidationError
 
     if transport is None:
-        memory = AsyncCognitiveMemoryLayer(api_key=FAKE_KEY, base_url=base_url)
+        memory = AsyncCognitiveMemoryLayer(api_key=FAKE_KEY, base_url=base_url, hooks=hooks)
     else:
         memory = AsyncCognitiveMemoryLayer(
             api_key=FAKE_KEY,
             base_url=base_url,
             async_http_client=httpx.AsyncClient(base_url=base_url, transport=transport),
+            hooks=hooks,
         )
 
     async def error() -> Any:

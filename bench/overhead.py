@@ -137,12 +137,17 @@ def measure(quick: bool, *, seed: int = 20241121) -> dict[str, dict[str, list[fl
                     samples[contender.key][operation].append(elapsed / params["calls"] * 1e6)
     finally:
         gc.unfreeze()
-        for contender in everyone:
-            closed = contender.close()
-            if asyncio.iscoroutine(closed):
-                loop.run_until_complete(closed)
-        loop.close()
+        close_all(everyone, loop)
     return samples
+
+
+def close_all(contenders: list[Contender], loop: asyncio.AbstractEventLoop) -> None:
+    """Close every contender (the async ones on ``loop``), then the loop."""
+    for contender in contenders:
+        closed = contender.close()
+        if asyncio.iscoroutine(closed):
+            loop.run_until_complete(closed)
+    loop.close()
 
 
 def run(quick: bool) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from typing import Any
 from bench._common import BENCH_DIR, ROOT, machine_info, markdown_table, pycml_version, render
 
 # Order: the cheapest and most noise-sensitive first; the real server (PostgreSQL, Redis, uvicorn) near the end.
-BENCHMARKS = ("import_time", "overhead", "throughput", "degraded", "real_server", "codegen_time")
+BENCHMARKS = ("import_time", "overhead", "hooks", "throughput", "degraded", "real_server", "codegen_time")
 TIMEOUT = {"quick": 300, "full": 900}  # seconds per benchmark process
 
 

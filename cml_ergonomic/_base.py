@@ -10,8 +10,8 @@ import copy
 import platform
 import threading
 import warnings
-from collections.abc import Generator, Mapping
-from typing import Any, ClassVar
+from collections.abc import Generator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import httpx
 
@@ -31,11 +31,20 @@ from cml_ergonomic._retry import Clock
 from cml_ergonomic._version import __version__
 from cml_ergonomic.errors import ConfigurationError
 
+if TYPE_CHECKING:
+    from cml_ergonomic.hooks import Hooks, HookSet
+
 API_KEY_HEADER = "X-API-Key"
 TENANT_HEADER = "X-Tenant-Id"
 USER_HEADER = "X-User-Id"
 # Idle connections are dropped before uvicorn's 5 s keep-alive timeout, so reuse never meets a closing socket.
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=4.0)
+
+
+def _hook_set(hooks: Hooks | Sequence[Hooks]) -> HookSet | None:
+    from cml_ergonomic.hooks import hook_set  # loaded only by clients that use hooks
+
+    return hook_set(hooks)
 
 
 def user_agent() -> str:
@@ -94,6 +103,8 @@ class ClientCore:
         async_http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
         check_server: bool = False,
+        hooks: Hooks | Sequence[Hooks] | None = None,
+        otel: bool = False,
     ) -> None:
         """Create a client; every argument falls back to its ``CML_*`` environment variable.
 
@@ -113,10 +124,13 @@ class ClientCore:
             async_http_client: your own ``httpx.AsyncClient`` (async client only); it is not closed for you.
             default_headers: extra headers for every request.
             check_server: on first use, compare the server's API with this SDK's (one WARNING if they differ).
+            hooks: callbacks on every call (see ``cml_ergonomic.hooks``); kept by ``with_options`` copies.
+            otel: trace every call with OpenTelemetry (needs the ``otel`` extra; see ``cml_ergonomic.otel``).
 
         Raises:
             ConfigurationError: a missing key, a base URL without a scheme, a negative timeout or retry count,
-                or an injected httpx client of the wrong kind.
+                an injected httpx client of the wrong kind, ``hooks`` that are not ``Hooks``, or ``otel=True``
+            without the ``otel`` extra.
         """
         self._closed = True  # until the pool exists, there is nothing to warn about in __del__
         self._owns_http = False
@@ -137,6 +151,12 @@ class ClientCore:
             if secret is not None:
                 redactor.register(secret.reveal())
         self.clock = Clock()
+        self.hooks: HookSet | None = None if hooks is None else _hook_set(hooks)
+        if otel:
+            from cml_ergonomic.otel import tracing_hooks
+
+            tracing = tracing_hooks(base_url=self.config.base_url)
+            self.hooks = tracing if self.hooks is None else self.hooks + tracing
         self.breaker = CircuitBreaker(lambda: self.clock.now())  # via self: tests swap the clock
         self.degraded = False
         self._check_server_pending = bool(check_server)
@@ -275,15 +295,18 @@ class ClientCore:
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         deadline: float | None = None,
+        hooks: Hooks | Sequence[Hooks] | None = None,
     ) -> Any:
         """A light copy with other defaults that shares this client's connection pool.
 
-        Closing the copy does not close the pool; close the original.
+        Closing the copy does not close the pool; close the original. The copy
+        keeps this client's hooks unless ``hooks`` replaces them.
 
         Args:
             timeout: the copy's per-attempt timeout.
             max_retries: the copy's retry count.
             deadline: the copy's per-call deadline.
+            hooks: the copy's hooks, instead of this client's.
 
         Returns:
             A client of the same class.
@@ -303,6 +326,8 @@ class ClientCore:
             changes["deadline"] = check_deadline(deadline)
         clone = copy.copy(self)
         clone.config = self.config.evolve(**changes)
+        if hooks is not None:
+            clone.hooks = _hook_set(hooks)
         clone._owns_http = False
         clone._identity_lock = threading.Lock()
         return clone

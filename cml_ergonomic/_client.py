@@ -109,12 +109,13 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, Compatib
 
     def _execute_stream(self, spec: StreamSpec[Y]) -> Iterator[Y]:
         call: Call[Any] = Call(self, spec.request)
-        response = self._retrying(call, self._open_stream)  # retried until the stream opens, never after
-        with contextlib.closing(response), spec.reading(call, response):
-            for event in EventSource(response).iter_sse():
-                yield from spec.accept(call, event)
-                if call.finished:
-                    return
+        with call.observe_stream():
+            response = self._retrying(call, self._open_stream)  # retried until the stream opens, never after
+            with contextlib.closing(response), spec.reading(call, response):
+                for event in EventSource(response).iter_sse():
+                    yield from spec.accept(call, event)
+                    if call.finished:
+                        return
 
     def close(self) -> None:
         """Close the connection pool (unless it was injected with ``http_client=``). Closing twice is harmless.
@@ -237,16 +238,17 @@ class AsyncCognitiveMemoryLayer(
 
     async def _execute_stream(self, spec: StreamSpec[Y]) -> AsyncIterator[Y]:
         call: Call[Any] = Call(self, spec.request)
-        response = await self._retrying(call, self._open_stream)  # retried until the stream opens, never after
-        try:
-            with spec.reading(call, response):
-                async for event in EventSource(response).aiter_sse():
-                    for item in spec.accept(call, event):
-                        yield item
-                    if call.finished:
-                        return
-        finally:
-            await response.aclose()
+        with call.observe_stream():
+            response = await self._retrying(call, self._open_stream)  # retried until the stream opens, never after
+            try:
+                with spec.reading(call, response):
+                    async for event in EventSource(response).aiter_sse():
+                        for item in spec.accept(call, event):
+                            yield item
+                        if call.finished:
+                            return
+            finally:
+                await response.aclose()
 
     async def aclose(self) -> None:
         """Close the connection pool (unless it was injected with ``async_http_client=``). Closing twice is harmless.

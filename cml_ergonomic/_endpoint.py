@@ -80,6 +80,7 @@ class StreamSpec(Generic[Y]):
     @contextmanager
     def reading(self, call: Call[Any], response: httpx.Response) -> Iterator[None]:
         """Map what can go wrong while reading the stream to our errors."""
+        call.stream_opened(response)
         with call.io(response.request):
             try:
                 yield

@@ -10,7 +10,7 @@ mapping errors, parsing, logging. The sync and async clients only move bytes.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypedDict, TypeVar
 from urllib.parse import quote
@@ -37,6 +37,7 @@ from cml_ergonomic.errors import (
 
 if TYPE_CHECKING:
     from cml_ergonomic._base import ClientCore
+    from cml_ergonomic.hooks import HookSet
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -92,6 +93,9 @@ class RequestSpec(Generic[T]):
     fallback: Callable[[str], T] | None = None
 
 
+_NO_HOOKS: AbstractContextManager[None] = nullcontext()
+
+
 def _fit(limit: float | None, remaining: float) -> float:
     return remaining if limit is None else min(limit, remaining)
 
@@ -100,15 +104,20 @@ class Call(Generic[T]):
     """The state and the I/O-free steps of one call (all attempts of it)."""
 
     __slots__ = (
+        "call_id",
         "content",
         "core",
         "deadline",
         "deadline_at",
+        "failure",
         "finished",
         "give_up_note",
         "headers",
+        "hooks",
         "label",
         "last_reason",
+        "last_request_id",
+        "last_status",
         "max_retries",
         "may_repeat",
         "path",
@@ -145,12 +154,119 @@ class Call(Generic[T]):
             else op.path
         )
         self.content = dumps(spec.body) if spec.body is not None else None
+        # Hooks cost one attribute test per step when unset; everything below runs only when they are set.
+        self.hooks: HookSet | None = core.hooks
+        if self.hooks is not None:
+            from cml_ergonomic.hooks import CallStarted, next_call_id  # only clients with hooks load the module
+
+            self.call_id = next_call_id()
+            self.last_status: int | None = None
+            self.last_request_id: str | None = None
+            self.failure: str | None = None
+            self.hooks.emit("on_call_start", CallStarted(*self._where()))
+
+    # -- hooks (every method below is called only when self.hooks is set)
+
+    def _where(self) -> tuple[int, str, str, str]:
+        op = self.spec.operation
+        return self.call_id, op.key, op.method, op.path
+
+    def _elapsed_ms(self) -> float:
+        return (self.core.clock.now() - self.started) * 1000
+
+    def _emit_end(self, *, degraded: bool) -> None:
+        from cml_ergonomic.hooks import CallEnded
+
+        assert self.hooks is not None
+        event = CallEnded(
+            *self._where(),
+            status=self.last_status,
+            request_id=self.last_request_id,
+            retries=self.retries,
+            elapsed_ms=self._elapsed_ms(),
+            degraded=degraded,
+            error_type=self.failure,
+        )
+        self.hooks.emit("on_call_end", event)
+
+    def _emit_error(self, exc: CMLError) -> None:
+        from cml_ergonomic.hooks import CallFailed
+
+        assert self.hooks is not None
+        self.failure = type(exc).__name__
+        status = getattr(exc, "status_code", None)
+        if isinstance(status, int):
+            self.last_status = status
+        if exc.request_id:
+            self.last_request_id = exc.request_id
+        event = CallFailed(
+            *self._where(),
+            error_type=self.failure,
+            status=self.last_status,
+            request_id=self.last_request_id,
+            retries=self.retries,
+            elapsed_ms=self._elapsed_ms(),
+        )
+        self.hooks.emit("on_error", event)
+
+    def _emit_circuit(self, before: str) -> None:
+        from cml_ergonomic.hooks import CircuitChanged
+
+        assert self.hooks is not None
+        after = self.core.breaker.state.value
+        if after != before:
+            self.hooks.emit("on_circuit_change", CircuitChanged(before, after, self.spec.operation.key))
+
+    def emit_retry(self, reason: str, sleep: float) -> None:
+        """Tell the hooks that a retry is scheduled (``self.retries`` already counts it)."""
+        if self.hooks is not None:
+            from cml_ergonomic.hooks import RetryScheduled
+
+            event = RetryScheduled(*self._where(), self.retries, reason, sleep)
+            self.hooks.emit("on_retry", event)
+
+    def stream_opened(self, response: httpx.Response) -> None:
+        """Tell the hooks that the stream's answer came (``complete`` sees only a stream that failed to open)."""
+        if self.hooks is not None:
+            self._emit_response(response.status_code, response.headers.get("x-request-id"), self._elapsed_ms())
+
+    def _emit_response(self, status: int, request_id: str | None, elapsed_ms: float) -> None:
+        from cml_ergonomic.hooks import ResponseReceived
+
+        assert self.hooks is not None
+        self.last_status, self.last_request_id = status, request_id
+        event = ResponseReceived(*self._where(), self.retries + 1, status, request_id, elapsed_ms)
+        self.hooks.emit("on_response", event)
+
+    def observe_stream(self) -> AbstractContextManager[None]:
+        """Around a whole streamed call: tells the hooks how it ended (nothing at all without hooks)."""
+        return _NO_HOOKS if self.hooks is None else self._observed_stream()
+
+    @contextmanager
+    def _observed_stream(self) -> Iterator[None]:
+        try:
+            yield
+        except CMLError as exc:
+            self._emit_error(exc)
+            self._emit_end(degraded=False)
+            raise
+        except GeneratorExit:  # the caller stopped reading early: the call still ends
+            self._emit_end(degraded=False)
+            raise
+        self._emit_end(degraded=False)
 
     # -- graceful degradation (only for specs with a fallback)
 
     def blocked(self) -> bool:
         """True when the circuit is open and a degradable call must not touch the network."""
-        return self.spec.fallback is not None and not self.core.breaker.allow()
+        if self.spec.fallback is None:
+            return False
+        if self.hooks is None:
+            return not self.core.breaker.allow()
+        before = self.core.breaker.state.value
+        allowed = self.core.breaker.allow()
+        self._emit_circuit(before)
+        return not allowed
 
     def degraded(self, reason: str) -> T:
         """The degraded result, logged once per outage rather than once per call."""
@@ -160,15 +276,25 @@ class Call(Generic[T]):
             log.warning("%s degraded: %s; returning empty results until the server recovers", self.label, reason)
         else:
             log.debug("%s degraded: %s", self.label, reason)
+        if self.hooks is not None:
+            from cml_ergonomic.hooks import CallDegraded
+
+            self.hooks.emit("on_degraded", CallDegraded(*self._where(), reason))
+            self._emit_end(degraded=True)
         return self.spec.fallback(reason)
 
     def succeeded(self, result: R) -> R:
         """Note a success (it closes the circuit of degradable calls)."""
         if self.spec.fallback is not None:
+            before = self.core.breaker.state.value if self.hooks is not None else ""
             self.core.breaker.record_success()
+            if self.hooks is not None:
+                self._emit_circuit(before)
             if self.core.degraded:
                 self.core.degraded = False
                 log.warning("%s recovered: the server answers again", self.label)
+        if self.hooks is not None:
+            self._emit_end(degraded=False)
         return result
 
     def failed(self, exc: CMLError) -> T:
@@ -177,10 +303,17 @@ class Call(Generic[T]):
         Auth and validation errors always raise: they are bugs, not outages.
         """
         annotate(exc, self)
+        if self.hooks is not None:
+            self._emit_error(exc)
+            if self.spec.fallback is None or not isinstance(exc, CMLConnectionError | ServerError | RateLimitError):
+                self._emit_end(degraded=False)
         if self.spec.fallback is None:
             raise exc
         if isinstance(exc, CMLConnectionError | ServerError):
+            before = self.core.breaker.state.value if self.hooks is not None else ""
             self.core.breaker.record_failure()
+            if self.hooks is not None:
+                self._emit_circuit(before)
         elif not isinstance(exc, RateLimitError):
             self.core.breaker.release()
             raise exc
@@ -214,6 +347,10 @@ class Call(Generic[T]):
         url = self.core._url_for(self.path)
         if self.spec.params:
             url = url.copy_merge_params(self.spec.params)
+        if self.hooks is not None:
+            from cml_ergonomic.hooks import RequestSent
+
+            self.hooks.emit("on_request", RequestSent(*self._where(), self.retries + 1))
         return httpx.Request(
             self.spec.operation.method,
             url,
@@ -316,6 +453,8 @@ class Call(Generic[T]):
         request_id = response.headers.get("x-request-id")
         elapsed_ms = (self.core.clock.now() - self.started) * 1000
         log.debug("%s → %d (%.0f ms) request_id=%s", self.label, status, elapsed_ms, request_id)
+        if self.hooks is not None:
+            self._emit_response(status, request_id, elapsed_ms)
         if not 200 <= status < 300:
             full = httpx.Response(status, headers=response.headers, content=body, request=response.request)
             raise error_from_response(

@@ -173,6 +173,7 @@ def _before_sleep(call: Call[Any]) -> Callable[[tenacity.RetryCallState], None]:
             call.last_reason,
             retry_state.upcoming_sleep,
         )
+        call.emit_retry(call.last_reason or "", retry_state.upcoming_sleep)
 
     return log_retry
 

@@ -165,3 +165,16 @@ def test_the_report_renders_targets_from_the_quick_results(
     )
     for doc in docs.values():
         assert f"## {doc['title']}" in text
+
+
+def test_hooks_bench_reports_both_ratios_for_both_clients(tmp_path_factory: pytest.TempPathFactory) -> None:
+    doc = quick("hooks", tmp_path_factory)
+    assert set(doc["data"]["groups"]) == {"sync", "async"}
+    for kind, operations in doc["data"]["groups"].items():
+        assert operations, kind
+        for operation, numbers in operations.items():
+            for key in ("raw", "none", "noop"):
+                assert_summary(numbers["us"][key], f"hooks {kind}/{operation}/{key} µs")
+            for ratio in ("none_vs_raw", "noop_vs_raw", "noop_vs_none"):
+                assert_summary(numbers["ratio"][ratio], f"hooks {kind}/{operation}/{ratio}")
+    assert_renders(doc)
