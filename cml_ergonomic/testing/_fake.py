@@ -36,7 +36,21 @@ ADMIN_API_KEY = "fake-admin-key"
 DEFAULT_TENANT = "default"
 
 Handler = Callable[["_Request"], "_Answer"]
-_READ_EXTRAS = frozenset({"warnings", "open_questions", "sufficiency"})
+# What the fake itself fills in a read answer; any other field the schema declares gets its empty value.
+_READ_FILLED = frozenset(
+    {
+        "query",
+        "memories",
+        "facts",
+        "preferences",
+        "episodes",
+        "constraints",
+        "llm_context",
+        "retrieval_meta",
+        "total_count",
+        "elapsed_ms",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -151,7 +165,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._read_extras: dict[str, Any] = {
             name: [] if schema.get("type") == "array" else None
             for name, schema in read_fields.items()
-            if name in _READ_EXTRAS
+            if name not in _READ_FILLED
         }
         self._routes: dict[tuple[str, str], tuple[Handler, bool]] = {
             ("GET", f"{API}/health"): (self._health, False),
