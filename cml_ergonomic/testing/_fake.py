@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import threading
@@ -51,6 +52,25 @@ _READ_FILLED = frozenset(
         "elapsed_ms",
     }
 )
+
+
+_EMPTY_BY_TYPE: dict[str, Any] = {
+    "array": [],
+    "object": {},
+    "string": "",
+    "integer": 0,
+    "number": 0.0,
+    "boolean": False,
+}
+
+
+def _empty_value(schema: dict[str, Any]) -> Any:
+    """The value a field the fake knows nothing about gets: null where the schema allows it, else its type's empty."""
+    alternatives = schema.get("anyOf", [])
+    if schema.get("type") == "null" or any(alt.get("type") == "null" for alt in alternatives):
+        return None
+    kind = schema.get("type") or next((alt.get("type") for alt in alternatives if alt.get("type")), None)
+    return copy.deepcopy(_EMPTY_BY_TYPE.get(kind)) if isinstance(kind, str) else None
 
 
 @dataclass(frozen=True)
@@ -163,9 +183,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         # Fields a server version adds to read answers and the fake has nothing to say in: their empty values.
         read_fields = self._validator.schemas.get("ReadMemoryResponse", {}).get("properties", {})
         self._read_extras: dict[str, Any] = {
-            name: [] if schema.get("type") == "array" else None
-            for name, schema in read_fields.items()
-            if name not in _READ_FILLED
+            name: _empty_value(schema) for name, schema in read_fields.items() if name not in _READ_FILLED
         }
         self._routes: dict[tuple[str, str], tuple[Handler, bool]] = {
             ("GET", f"{API}/health"): (self._health, False),
