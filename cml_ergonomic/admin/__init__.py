@@ -6,23 +6,11 @@
 
 from __future__ import annotations
 
+from cml_ergonomic.admin._base import AdminResource
+from cml_ergonomic.admin._jobs import AdminConsolidation, AdminForgetting, AdminJobs, AdminReconsolidation
 from cml_ergonomic.admin._pager import AsyncPager, PageWalk, SyncPager
-from cml_ergonomic.admin._resources import (
-    Admin,
-    AdminConfig,
-    AdminConsolidation,
-    AdminDatabase,
-    AdminEvents,
-    AdminFacts,
-    AdminForgetting,
-    AdminGraph,
-    AdminJobs,
-    AdminMemories,
-    AdminModels,
-    AdminReconsolidation,
-    AdminResource,
-    AdminRetrieval,
-)
+from cml_ergonomic.admin._records import AdminEvents, AdminFacts, AdminMemories
+from cml_ergonomic.admin._resources import Admin
 from cml_ergonomic.admin._results import (
     BulkActionResult,
     ConsolidationRun,
@@ -41,6 +29,7 @@ from cml_ergonomic.admin._results import (
     SuccessMessage,
     Tenants,
 )
+from cml_ergonomic.admin._tools import AdminConfig, AdminDatabase, AdminGraph, AdminModels, AdminRetrieval
 
 __all__ = [
     "Admin",

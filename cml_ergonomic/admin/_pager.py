@@ -12,14 +12,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, overload
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
 from cml_ergonomic._endpoint import AsyncExecutor, Resource, SyncExecutor, _ClientMethod
 from cml_ergonomic._request import RequestSpec
 from cml_ergonomic.errors import CMLError
-
-if TYPE_CHECKING:
-    pass
 
 P = ParamSpec("P")
 PG = TypeVar("PG")  # a page
