@@ -52,3 +52,32 @@ async def async_types(memory: AsyncCognitiveMemoryLayer) -> None:
     async with memory.session(name="s") as scope:
         assert_type(scope, AsyncSessionScope)
         assert_type(await scope.write("x"), WriteResult)
+
+
+def admin_types(memory: CognitiveMemoryLayer, amemory: AsyncCognitiveMemoryLayer) -> None:
+    from collections.abc import Awaitable
+
+    from cml_api_client.models.dashboard_jobs_response import DashboardJobsResponse
+    from cml_api_client.models.dashboard_memory_list_item import DashboardMemoryListItem
+    from cml_api_client.models.dashboard_memory_list_response import DashboardMemoryListResponse
+
+    from cml_ergonomic.admin import (
+        AsyncPager,
+        ConsolidationRun,
+        ExportedMemory,
+        Overview,
+        ReconsolidationRun,
+        SyncPager,
+    )
+
+    assert_type(memory.admin.overview(), Overview)
+    assert_type(amemory.admin.overview(), Awaitable[Overview])
+    assert_type(memory.admin.memories.export(), list[ExportedMemory])
+    assert_type(memory.admin.consolidation.run(), ConsolidationRun)
+    assert_type(amemory.admin.reconsolidation.run(), Awaitable[ReconsolidationRun])
+    assert_type(memory.admin.jobs.list(), DashboardJobsResponse)
+    pager = memory.admin.memories.list(type="preference")
+    assert_type(pager, SyncPager[DashboardMemoryListResponse, DashboardMemoryListItem])
+    for item in pager:
+        assert_type(item, DashboardMemoryListItem)
+    assert_type(amemory.admin.memories.list(), AsyncPager[DashboardMemoryListResponse, DashboardMemoryListItem])
