@@ -26,10 +26,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from cml_ergonomic._schemadiff import compare
 from codegen import generate as gen
 from codegen.cli import snapshot_name, write_snapshot
-from codegen.diff import render_markdown
+from codegen.diff import compare_named, render_markdown
 from codegen.review import review_items
 from codegen.schema import current_snapshot, load_document
 
@@ -76,7 +75,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
     print(f"snapshot: {old_path.name} -> {new_path.name}")
 
     _banner("2. what changed (old snapshot -> new)")
-    diff = compare(old_document, new_document)
+    diff = compare_named(old_document, new_document)
     print(render_markdown(diff, old_path.name, new_path.name), end="")
 
     _banner("3. regenerate generated/cml_api_client")
