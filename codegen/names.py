@@ -20,8 +20,9 @@ Where the change is:
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from openapi_python_client.config import Config, ConfigFile, MetaType
@@ -83,6 +84,16 @@ class GeneratedClient:
     def _file(self, *parts: str) -> str:
         target = self._package.joinpath(*parts)
         return str(target.relative_to(ROOT)) if target.is_relative_to(ROOT) else str(target)
+
+    @property
+    def module_files(self) -> frozenset[str]:
+        """Every operation module the generator writes for this document."""
+        return frozenset(self.module(method, path) for method, path in self._endpoints)
+
+    @property
+    def model_files(self) -> frozenset[str]:
+        """Every model and enum module the generator writes for this document."""
+        return self._model_files
 
     def has_model(self, file: str) -> bool:
         """Whether the generator writes this model (or enum) file."""
@@ -213,8 +224,14 @@ class GeneratedClient:
 
 
 def _client(document: Document) -> GeneratedClient | None:
+    # The generator takes a second or more on the real schema; a report (and a test run) often reads one twice.
+    return _parsed(json.dumps(document, sort_keys=True))
+
+
+@lru_cache(maxsize=8)
+def _parsed(encoded: str) -> GeneratedClient | None:
     try:
-        return GeneratedClient(document)
+        return GeneratedClient(json.loads(encoded))
     except (ValueError, KeyError, TypeError):
         return None  # a document the generator cannot read: the report names no generated code for it
 
