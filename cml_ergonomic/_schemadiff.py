@@ -357,8 +357,9 @@ class Change:
         path: the field path inside ``part`` (for a parameter: its place and
             name first), in segments; ``[]`` are array items, ``{}`` map values.
         module: the generated module of the operation
-            (``generated/cml_api_client/api/<tag>/<module>.py``); empty until
-            ``codegen`` names it (:func:`codegen.names.name_changes`).
+            (``generated/cml_api_client/api/<tag>/<module>.py``; ``old → new``
+            for a renamed one); empty until ``codegen`` names it
+            (:func:`codegen.names.name_changes`).
         models: the generated models the change touches (``generated/cml_api_client/models/<model>.py``).
     """
 
