@@ -4,7 +4,7 @@
 document). Its successor is the next recorded snapshot in ``tests/data/openapi``
 or, while there is none, the snapshot the SDK is built from
 (``codegen.schema.current_snapshot()``): the pair stays the same when the SDK
-moves on and the snapshot it leaves is recorded as test data.
+moves on, because ``codegen upgrade`` records the snapshot it leaves there.
 
 The expected report below was read change by change against both documents:
 2.0.0 removes five dashboard routes and eleven dashboard response fields,
