@@ -1122,9 +1122,9 @@ def _compare_operation(
     old: _OperationView, new: _OperationView, context: _Context, key: tuple[str, str]
 ) -> Iterator[Change]:
     if old.operation_id != new.operation_id:
-        same_module = None not in (old.operation_id, new.operation_id) and short_operation_id(
-            old.operation_id or "", *key
-        ) == short_operation_id(new.operation_id or "", *key)
+        # FastAPI's suffix dropped (or added) while the short id, and so the generated module, stays the same
+        shortened = {short_operation_id(id_, *key) if id_ else None for id_ in (old.operation_id, new.operation_id)}
+        same_module = len(shortened) == 1
         yield context.change(
             _OPERATION,
             "operation-renamed",
