@@ -124,8 +124,10 @@ class CompatibilityMethods:
 
         It fetches ``/openapi.json`` and checks, for every operation the
         wrapper uses, paths, methods, required request fields and the
-        response fields the wrapper reads (``python -m codegen diff`` gives
-        the full report).
+        response fields the wrapper reads. It speaks for the wrapper's
+        methods only, and only of what the server lacks: what the server has
+        extra, and what only raw callers of the generated client would meet,
+        are in the full report (``python -m codegen diff``, its raw column).
 
         Args:
             **options: per-call ``timeout``, ``max_retries``, ``deadline``.

@@ -26,14 +26,24 @@ reaches are not compared, and neither is the order of an object's properties
 (snapshots are written with sorted keys, live documents are not).
 
 Every difference becomes a :class:`Change`, and a :class:`Rule` decides its
-severity from the point of view of a *caller of the wrapper*: a change is
-``breaking`` when code that works against the old server can fail against the
-new one, ``compatible`` when it cannot, and ``informational`` when only the
-documentation moved. Where it matters the rule consults the wrapper's
-operation map (:mod:`cml_ergonomic._operations`): a removed response field is
-breaking only when the wrapper reads it, a removed request field only when the
-wrapper sends it. :data:`RULES` lists every rule; each change records the id
-and the sentence of the one that decided it.
+severity for each of two *audiences*. A change is ``breaking`` when code that
+works against the old server can fail against the new one, ``compatible`` when
+it cannot, and ``informational`` when only the documentation moved.
+
+* For a *caller of the wrapper* the rule consults the wrapper's operation map
+  (:mod:`cml_ergonomic._operations`): a removed response field is breaking only
+  when the wrapper reads it, a removed request field only when the wrapper
+  sends it, and nothing breaks the wrapper on an operation no wrapper method
+  calls (:data:`RAW_ONLY_REASON`).
+* A *raw caller* (``client.raw``, ``cml_api_client``) may call every operation,
+  send every request field and read every response field of the generated
+  models, and imports the generated modules by name: for it a removed
+  operation, a removed or retyped response field, a renamed module are
+  breaking whatever the wrapper does.
+
+:data:`RULES` lists every rule; each change records the id of the one that
+classified it and its sentence for each audience. ``codegen`` adds the names of
+the generated module and models a change touches (``codegen/names.py``).
 
 This module uses the standard library only: it ships in the runtime package,
 where ``check_compatibility()`` compares the bundled snapshot with a live
@@ -43,6 +53,7 @@ server, and ``python -m codegen diff`` imports it from here.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -52,7 +63,9 @@ from typing import Any, Final, TypeGuard
 from cml_ergonomic._operations import OPERATIONS, Operation, methods_for
 
 __all__ = [
+    "RAW_ONLY_REASON",
     "RULES",
+    "Audience",
     "Change",
     "Rule",
     "SchemaDiff",
@@ -61,6 +74,7 @@ __all__ = [
     "compare",
     "compatibility_issues",
     "render_path",
+    "short_operation_id",
 ]
 
 Document = Mapping[str, Any]
@@ -78,94 +92,252 @@ class SchemaDiffError(ValueError):
 
 
 class Severity(StrEnum):
-    """How a change affects a caller of the wrapper."""
+    """How a change affects a caller."""
 
     BREAKING = "breaking"
     COMPATIBLE = "compatible"
     INFORMATIONAL = "informational"
 
 
+class Audience(StrEnum):
+    """Whose code a severity speaks for."""
+
+    WRAPPER = "wrapper"  # callers of cml_ergonomic's methods
+    RAW = "raw"  # callers of the generated client (client.raw, cml_api_client)
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One classification rule: its id, the severity it assigns, and why."""
+    """One classification rule: its id, the severity it assigns to each audience, and why.
+
+    Attributes:
+        id: the rule's name, e.g. ``unread-response-field-removed``.
+        severity: what the change means for a caller of the wrapper.
+        sentence: why, for a caller of the wrapper.
+        raw: what the change means for a raw caller (``client.raw``, ``cml_api_client``).
+        raw_sentence: why, for a raw caller; empty when it is ``sentence``.
+    """
 
     id: str
     severity: Severity
     sentence: str
+    raw: Severity
+    raw_sentence: str = ""
+
+    @property
+    def raw_reason(self) -> str:
+        """Why the change has its raw severity."""
+        return self.raw_sentence or self.sentence
 
 
 _B, _C, _I = Severity.BREAKING, Severity.COMPATIBLE, Severity.INFORMATIONAL
 
+# What raw callers of a changed operation or model do that the wrapper may not: they can send every request field,
+# read every response field, and import the generated module and models by name.
 RULES: Final[Mapping[str, Rule]] = {
     rule.id: rule
     for rule in (
         # operations
-        Rule("operation-removed", _B, "Calls to a removed operation fail."),
-        Rule("operation-added", _C, "A new operation changes nothing for existing callers."),
+        Rule("operation-removed", _B, "Calls to a removed operation fail.", _B, "Its generated module disappears."),
+        Rule("operation-added", _C, "A new operation changes nothing for existing callers.", _C),
         Rule(
-            "operation-renamed", _I, "The operationId only names generated code; the request on the wire is the same."
+            "operation-renamed",
+            _I,
+            "The operationId only names generated code; the request on the wire is the same.",
+            _B,
+            "The generated module is named after the operationId: imports of the old name fail.",
+        ),
+        Rule(
+            "operation-id-respelled",
+            _I,
+            "The operationId only names generated code; the request on the wire is the same.",
+            _I,
+            "Shortened as codegen shortens it, the operationId names the same generated module.",
         ),
         # parameters
-        Rule("required-parameter-added", _B, "Callers that do not pass a new required parameter are rejected."),
-        Rule("optional-parameter-added", _C, "Callers that do not pass a new optional parameter get its default."),
-        Rule("parameter-removed", _B, "A caller that passes a removed parameter has it silently ignored or rejected."),
-        Rule("parameter-made-required", _B, "Callers that leave out a parameter that became required are rejected."),
-        Rule("parameter-made-optional", _C, "A parameter that became optional still accepts every caller."),
+        Rule(
+            "required-parameter-added",
+            _B,
+            "Callers that do not pass a new required parameter are rejected.",
+            _B,
+            "The generated function gains a required argument; calls without it fail.",
+        ),
+        Rule("optional-parameter-added", _C, "Callers that do not pass a new optional parameter get its default.", _C),
+        Rule(
+            "parameter-removed",
+            _B,
+            "A caller that passes a removed parameter has it silently ignored or rejected.",
+            _B,
+            "The generated function loses the argument; calls that pass it fail.",
+        ),
+        Rule(
+            "parameter-made-required", _B, "Callers that leave out a parameter that became required are rejected.", _B
+        ),
+        Rule("parameter-made-optional", _C, "A parameter that became optional still accepts every caller.", _C),
         # request fields (and the schemas of parameters)
-        Rule("required-request-field-added", _B, "Requests without a new required field are rejected."),
-        Rule("optional-request-field-added", _C, "Requests without a new optional field still validate."),
-        Rule("request-field-made-required", _B, "Requests that leave out a field that became required are rejected."),
+        Rule("required-request-field-added", _B, "Requests without a new required field are rejected.", _B),
+        Rule("optional-request-field-added", _C, "Requests without a new optional field still validate.", _C),
+        Rule(
+            "request-field-made-required", _B, "Requests that leave out a field that became required are rejected.", _B
+        ),
         Rule(
             "required-field-in-unsent-parent",
             _C,
             "The newly required field sits in an optional object the wrapper never sends.",
+            _B,
+            "Raw callers may send the optional object, and must now fill in the new field.",
         ),
-        Rule("request-field-made-optional", _C, "A field that became optional still accepts every request."),
-        Rule("sent-request-field-removed", _B, "The wrapper sends this field; the server now ignores or rejects it."),
-        Rule("unsent-request-field-removed", _C, "The wrapper never sends this field."),
-        Rule("sent-request-field-narrowed", _B, "The wrapper may send values the new type rejects."),
-        Rule("unsent-request-field-retyped", _C, "The wrapper never sends this field."),
-        Rule("request-field-widened", _C, "The new type accepts every value the old one did."),
-        Rule("request-enum-value-removed", _B, "Requests that use a removed enum value are rejected."),
-        Rule("request-enum-value-added", _C, "Every value that was accepted still is."),
+        Rule("request-field-made-optional", _C, "A field that became optional still accepts every request.", _C),
+        Rule(
+            "sent-request-field-removed",
+            _B,
+            "The wrapper sends this field; the server now ignores or rejects it.",
+            _B,
+            "Raw callers may set it: the server now ignores or rejects it, and the generated model loses it.",
+        ),
+        Rule(
+            "unsent-request-field-removed",
+            _C,
+            "The wrapper never sends this field.",
+            _B,
+            "Raw callers may set it: the server now ignores or rejects it, and the generated model loses it.",
+        ),
+        Rule(
+            "sent-request-field-narrowed",
+            _B,
+            "The wrapper may send values the new type rejects.",
+            _B,
+            "Raw callers may set it to values the new type rejects.",
+        ),
+        Rule(
+            "unsent-request-field-retyped",
+            _C,
+            "The wrapper never sends this field.",
+            _B,
+            "Raw callers may set it to values the new type rejects.",
+        ),
+        Rule("request-field-widened", _C, "The new type accepts every value the old one did.", _C),
+        Rule("request-enum-value-removed", _B, "Requests that use a removed enum value are rejected.", _B),
+        Rule("request-enum-value-added", _C, "Every value that was accepted still is.", _C),
         Rule(
             "request-default-changed",
             _C,
             "Callers that pass the field are unaffected; callers that omit it get the new default.",
+            _C,
         ),
-        Rule("request-constraint-tightened", _B, "Values that were accepted may now be rejected."),
-        Rule("request-constraint-loosened", _C, "Every value that was accepted still is."),
+        Rule("request-constraint-tightened", _B, "Values that were accepted may now be rejected.", _B),
+        Rule("request-constraint-loosened", _C, "Every value that was accepted still is.", _C),
         # response fields
-        Rule("response-field-added", _C, "The wrapper ignores response fields it does not read."),
-        Rule("read-response-field-removed", _B, "The wrapper reads this field and will not find it."),
-        Rule("unread-response-field-removed", _C, "The wrapper does not read this field."),
-        Rule("read-response-field-retyped", _B, "The wrapper reads this field and expects the old type."),
-        Rule("unread-response-field-retyped", _C, "The wrapper does not read this field."),
-        Rule("read-response-field-made-nullable", _B, "The wrapper reads this field and does not expect null."),
-        Rule("unread-response-field-made-nullable", _C, "The wrapper does not read this field."),
-        Rule("response-field-made-non-nullable", _C, "A field that is never null any more is still a valid value."),
-        Rule("read-response-field-made-optional", _B, "The wrapper reads this field and may now find it missing."),
-        Rule("unread-response-field-made-optional", _C, "The wrapper does not read this field."),
-        Rule("response-field-made-required", _C, "A field that is always present is still a valid response."),
         Rule(
-            "read-response-values-widened", _B, "The wrapper reads this field and may receive a value it does not know."
+            "response-field-added",
+            _C,
+            "The wrapper ignores response fields it does not read.",
+            _C,
+            "The old generated model keeps an unknown field in additional_properties.",
         ),
-        Rule("unread-response-values-widened", _C, "The wrapper does not read this field."),
-        Rule("response-values-narrowed", _C, "Fewer possible values are all values the wrapper already handles."),
+        Rule(
+            "read-response-field-removed",
+            _B,
+            "The wrapper reads this field and will not find it.",
+            _B,
+            "Raw callers may read it: the generated model loses the attribute.",
+        ),
+        Rule(
+            "unread-response-field-removed",
+            _C,
+            "The wrapper does not read this field.",
+            _B,
+            "Raw callers may read it: the generated model loses the attribute.",
+        ),
+        Rule(
+            "read-response-field-retyped",
+            _B,
+            "The wrapper reads this field and expects the old type.",
+            _B,
+            "Raw callers may read it, and the generated model parses the old type.",
+        ),
+        Rule(
+            "unread-response-field-retyped",
+            _C,
+            "The wrapper does not read this field.",
+            _B,
+            "Raw callers may read it, and the generated model parses the old type.",
+        ),
+        Rule(
+            "read-response-field-made-nullable",
+            _B,
+            "The wrapper reads this field and does not expect null.",
+            _B,
+            "Raw callers may read it, and the generated model does not expect null.",
+        ),
+        Rule(
+            "unread-response-field-made-nullable",
+            _C,
+            "The wrapper does not read this field.",
+            _B,
+            "Raw callers may read it, and the generated model does not expect null.",
+        ),
+        Rule("response-field-made-non-nullable", _C, "A field that is never null any more is still a valid value.", _C),
+        Rule(
+            "read-response-field-made-optional",
+            _B,
+            "The wrapper reads this field and may now find it missing.",
+            _B,
+            "The generated model's from_dict requires it, and raw callers may read it.",
+        ),
+        Rule(
+            "unread-response-field-made-optional",
+            _C,
+            "The wrapper does not read this field.",
+            _B,
+            "The generated model's from_dict requires it, and raw callers may read it.",
+        ),
+        Rule("response-field-made-required", _C, "A field that is always present is still a valid response.", _C),
+        Rule(
+            "read-response-values-widened",
+            _B,
+            "The wrapper reads this field and may receive a value it does not know.",
+            _B,
+            "The generated enum (or raw code that reads the field) rejects a value it does not know.",
+        ),
+        Rule(
+            "unread-response-values-widened",
+            _C,
+            "The wrapper does not read this field.",
+            _B,
+            "The generated enum (or raw code that reads the field) rejects a value it does not know.",
+        ),
+        Rule(
+            "response-values-narrowed",
+            _C,
+            "Fewer possible values are all values the wrapper already handles.",
+            _C,
+            "Fewer possible values are all values the generated model already handles.",
+        ),
         # documentation only
         Rule(
             "documentation-changed",
             _I,
             "Descriptions, titles, summaries, tags, examples and deprecation notes do not change the wire contract.",
+            _I,
         ),
-        Rule("ordering-changed", _I, "The order of parameters or enum values does not change the wire contract."),
+        Rule(
+            "ordering-changed",
+            _I,
+            "The order of parameters or enum values does not change the wire contract.",
+            _I,
+            "The generated functions take parameters by keyword and path parameters in path order.",
+        ),
     )
 }
+
+# A breaking rule cannot break the wrapper on an operation no wrapper method calls.
+RAW_ONLY_REASON: Final = "No wrapper method calls this operation."
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One difference between two documents, classified for callers of the wrapper.
+    """One difference between two documents, classified for both audiences.
 
     Attributes:
         operation: ``METHOD /path`` of the operation it belongs to.
@@ -173,40 +345,80 @@ class Change:
             ``parameter.query.dry_run``, ``request``, ``request.content``,
             ``response.memories[].text`` ...
         kind: what changed, e.g. ``response-field-removed``, ``type-changed``.
-        severity: breaking, compatible or informational.
-        rule: the id of the rule in :data:`RULES` that decided the severity.
-        reason: that rule's sentence.
+        rule: the id of the rule in :data:`RULES` that classified it.
         detail: the change itself in words, e.g. ``type integer → string``.
+        severity: what it means for a caller of the wrapper.
+        reason: why (the rule's sentence, or :data:`RAW_ONLY_REASON`).
+        raw_severity: what it means for a raw caller of the generated client.
+        raw_reason: why.
         methods: the wrapper methods that call the operation (empty for an
             operation the wrapper leaves to ``client.raw``).
+        part: ``operation``, ``parameters``, ``parameter``, ``request`` or ``response``.
+        path: the field path inside ``part`` (for a parameter: its place and
+            name first), in segments; ``[]`` are array items, ``{}`` map values.
+        module: the generated module of the operation
+            (``generated/cml_api_client/api/<tag>/<module>.py``; ``old → new``
+            for a renamed one); empty until ``codegen`` names it
+            (:func:`codegen.names.name_changes`).
+        models: the generated models the change touches (``generated/cml_api_client/models/<model>.py``).
     """
 
     operation: str
     location: str
     kind: str
-    severity: Severity
     rule: str
-    reason: str
     detail: str
+    severity: Severity
+    reason: str
+    raw_severity: Severity
+    raw_reason: str
     methods: tuple[str, ...] = ()
+    part: str = "operation"
+    path: FieldPath = ()
+    module: str = ""
+    models: tuple[str, ...] = ()
+
+    def severity_for(self, audience: Audience) -> Severity:
+        """The severity for one audience.
+
+        Args:
+            audience: wrapper or raw callers.
+
+        Returns:
+            ``severity`` or ``raw_severity``.
+        """
+        return self.severity if audience is Audience.WRAPPER else self.raw_severity
+
+    @property
+    def generated(self) -> tuple[str, ...]:
+        """The generated module and models the change touches (module first)."""
+        return tuple(dict.fromkeys(name for name in (self.module, *self.models) if name))
 
     def to_json(self) -> dict[str, Any]:
-        """This change as a JSON-ready dict."""
+        """This change as a JSON-ready dict, with one entry per audience."""
         return {
             "operation": self.operation,
             "location": self.location,
             "kind": self.kind,
-            "severity": self.severity.value,
             "rule": self.rule,
-            "reason": self.reason,
             "detail": self.detail,
-            "methods": list(self.methods),
+            "wrapper": {"severity": self.severity.value, "reason": self.reason, "methods": list(self.methods)},
+            "raw": {
+                "severity": self.raw_severity.value,
+                "reason": self.raw_reason,
+                "module": self.module,
+                "models": list(self.models),
+            },
         }
 
 
 @dataclass(frozen=True)
 class SchemaDiff:
-    """Every change between two documents, in operation order."""
+    """Every change between two documents, in operation order.
+
+    ``breaking``, ``compatible`` and ``informational`` speak for callers of the
+    wrapper; :meth:`of_severity` takes an audience for raw callers.
+    """
 
     changes: list[Change] = field(default_factory=list)
 
@@ -217,7 +429,7 @@ class SchemaDiff:
 
     @property
     def compatible(self) -> list[Change]:
-        """The changes that cannot break a caller."""
+        """The changes that cannot break a caller of the wrapper."""
         return self.of_severity(Severity.COMPATIBLE)
 
     @property
@@ -232,19 +444,20 @@ class SchemaDiff:
             sorted({*self.methods_affected_by(Severity.BREAKING), *self.methods_affected_by(Severity.COMPATIBLE)})
         )
 
-    def of_severity(self, severity: Severity) -> list[Change]:
-        """The changes of one severity.
+    def of_severity(self, severity: Severity, audience: Audience = Audience.WRAPPER) -> list[Change]:
+        """The changes of one severity for one audience.
 
         Args:
             severity: the severity to keep.
+            audience: whose severity (default: callers of the wrapper).
 
         Returns:
             Those changes, in report order.
         """
-        return [change for change in self.changes if change.severity is severity]
+        return [change for change in self.changes if change.severity_for(audience) is severity]
 
     def methods_affected_by(self, severity: Severity) -> tuple[str, ...]:
-        """The wrapper methods named by the changes of one severity.
+        """The wrapper methods named by the changes of one (wrapper) severity.
 
         Args:
             severity: the severity to look at.
@@ -254,16 +467,40 @@ class SchemaDiff:
         """
         return tuple(sorted({method for change in self.of_severity(severity) for method in change.methods}))
 
+    def generated_affected_by(self, severity: Severity) -> tuple[str, ...]:
+        """The generated modules and models named by the changes of one raw severity.
+
+        Args:
+            severity: the severity to look at.
+
+        Returns:
+            The file names, sorted and without duplicates (empty until ``codegen`` names them).
+        """
+        return tuple(sorted({name for c in self.of_severity(severity, Audience.RAW) for name in c.generated}))
+
+    def summary(self, audience: Audience) -> dict[str, Any]:
+        """How many changes of each severity one audience sees, and what they touch.
+
+        Args:
+            audience: wrapper or raw callers.
+
+        Returns:
+            ``{"breaking": n, "compatible": n, "informational": n}`` plus, for
+            the wrapper, the affected methods and, for raw callers, the affected
+            generated modules and models.
+        """
+        counts: dict[str, Any] = {severity.value: len(self.of_severity(severity, audience)) for severity in Severity}
+        if audience is Audience.WRAPPER:
+            counts["affected_methods"] = list(self.affected_methods)
+            counts["breaking_methods"] = list(self.methods_affected_by(Severity.BREAKING))
+        else:
+            counts["breaking_generated"] = list(self.generated_affected_by(Severity.BREAKING))
+        return counts
+
     def to_json(self) -> dict[str, Any]:
-        """The diff as a JSON-ready dict: a summary and the list of changes."""
+        """The diff as a JSON-ready dict: a summary per audience and the list of changes."""
         return {
-            "summary": {
-                "breaking": len(self.breaking),
-                "compatible": len(self.compatible),
-                "informational": len(self.informational),
-                "affected_methods": list(self.affected_methods),
-                "breaking_methods": list(self.methods_affected_by(Severity.BREAKING)),
-            },
+            "summary": {audience.value: self.summary(audience) for audience in Audience},
             "changes": [change.to_json() for change in self.changes],
         }
 
@@ -291,7 +528,7 @@ def compare(old: Document, new: Document) -> SchemaDiff:
         if was is None and now is not None:
             changes.append(
                 context.change(
-                    "operation",
+                    _OPERATION,
                     "operation-added",
                     "operation-added",
                     f"added (operationId {now.operation_id or 'none'})",
@@ -300,14 +537,14 @@ def compare(old: Document, new: Document) -> SchemaDiff:
         elif now is None and was is not None:
             changes.append(
                 context.change(
-                    "operation",
+                    _OPERATION,
                     "operation-removed",
                     "operation-removed",
                     f"removed (was operationId {was.operation_id or 'none'})",
                 )
             )
         elif was is not None and now is not None:
-            changes.extend(_compare_operation(was, now, context))
+            changes.extend(_compare_operation(was, now, context, key))
     return SchemaDiff(changes)
 
 
@@ -784,6 +1021,29 @@ def _response_fields(raw_responses: object, resolver: _Resolver) -> Fields:
 
 
 @dataclass(frozen=True)
+class _Where:
+    """Where in an operation a change is: its part and the field path inside it."""
+
+    part: str  # operation, parameters, parameter, request, response
+    path: FieldPath = ()
+
+    def at(self, path: FieldPath) -> _Where:
+        """A field below this place."""
+        return _Where(self.part, (*self.path, *path))
+
+    @property
+    def location(self) -> str:
+        """How the report names it: ``parameter.query.dry_run``, ``response.memories[].text``."""
+        if self.part == "parameter":
+            place, name, *rest = self.path
+            return _location(f"parameter.{place}.{name}", tuple(rest))
+        return _location(self.part, self.path)
+
+
+_OPERATION: Final = _Where("operation")
+
+
+@dataclass(frozen=True)
 class _Context:
     """The operation being compared and what the wrapper does with it."""
 
@@ -793,7 +1053,8 @@ class _Context:
     reads: tuple[str, ...]
     # The wrapper parses these answers with the generated models, whose from_dict
     # insists on every required field: to the parser, a required field is read.
-    parses: bool = False
+    # Only a wrapped operation can break the wrapper.
+    wrapped: bool = False
 
     @classmethod
     def for_operation(cls, method: str, path: str) -> _Context:
@@ -818,30 +1079,69 @@ class _Context:
         rendered = render_path(path)
         return any(_related(rendered, read) for read in self.reads)
 
-    def change(self, location: str, kind: str, rule_id: str, detail: str) -> Change:
+    def change(self, where: _Where, kind: str, rule_id: str, detail: str) -> Change:
         rule = RULES[rule_id]
-        return Change(self.label, location, kind, rule.severity, rule.id, rule.sentence, detail, self.methods)
+        severity, reason = rule.severity, rule.sentence
+        if severity is Severity.BREAKING and not self.wrapped:
+            severity, reason = Severity.COMPATIBLE, RAW_ONLY_REASON
+        return Change(
+            self.label,
+            where.location,
+            kind,
+            rule.id,
+            detail,
+            severity,
+            reason,
+            rule.raw,
+            rule.raw_reason,
+            self.methods,
+            where.part,
+            where.path,
+        )
 
 
-def _compare_operation(old: _OperationView, new: _OperationView, context: _Context) -> Iterator[Change]:
+def short_operation_id(operation_id: str, method: str, path: str) -> str:
+    """An operationId without the suffix FastAPI appends: ``write_memory_api_v1_memory_write_post`` → ``write_memory``.
+
+    ``codegen`` names the generated module after the shortened id, so two ids
+    that shorten alike name the same module.
+
+    Args:
+        operation_id: the id as the server writes it.
+        method: the HTTP method.
+        path: the path template.
+
+    Returns:
+        The id without the ``_<path>_<method>`` suffix (unchanged when it has none).
+    """
+    suffix = "_" + re.sub(r"\W", "_", path.lstrip("/")) + "_" + method.lower()
+    return operation_id.removesuffix(suffix)
+
+
+def _compare_operation(
+    old: _OperationView, new: _OperationView, context: _Context, key: tuple[str, str]
+) -> Iterator[Change]:
     if old.operation_id != new.operation_id:
+        # FastAPI's suffix dropped (or added) while the short id, and so the generated module, stays the same
+        shortened = {short_operation_id(id_, *key) if id_ else None for id_ in (old.operation_id, new.operation_id)}
+        same_module = len(shortened) == 1
         yield context.change(
-            "operation",
+            _OPERATION,
             "operation-renamed",
-            "operation-renamed",
+            "operation-id-respelled" if same_module else "operation-renamed",
             f"operationId {old.operation_id} → {new.operation_id}",
         )
-    yield from _compare_docs(old.docs, new.docs, "operation", context)
+    yield from _compare_docs(old.docs, new.docs, _OPERATION, context)
     yield from _compare_parameters(old.parameters, new.parameters, context)
-    yield from _Inputs(context, "request", old.request, new.request, parameter=False).changes()
-    yield from _compare_outputs(old.response, new.response, "response", context)
+    yield from _Inputs(context, _Where("request"), old.request, new.request, parameter=False).changes()
+    yield from _compare_outputs(old.response, new.response, _Where("response"), context)
 
 
-def _compare_docs(old: Mapping[str, str], new: Mapping[str, str], location: str, context: _Context) -> Iterator[Change]:
+def _compare_docs(old: Mapping[str, str], new: Mapping[str, str], where: _Where, context: _Context) -> Iterator[Change]:
     for key in _DOC_KEYS:
         if old.get(key) != new.get(key):
             yield context.change(
-                location,
+                where,
                 f"{key}-changed",
                 "documentation-changed",
                 f"{key}: {_short(old.get(key))} → {_short(new.get(key))}",
@@ -861,7 +1161,7 @@ def _compare_parameters(
     common_new = [key for key in new if key in old]
     if common_old != common_new:
         yield context.change(
-            "parameters",
+            _Where("parameters"),
             "parameters-reordered",
             "ordering-changed",
             f"order {_names(common_old)} → {_names(common_new)}",
@@ -869,7 +1169,7 @@ def _compare_parameters(
     for key in [*old, *(key for key in new if key not in old)]:
         place, name = key
         yield from _Inputs(
-            context, f"parameter.{place}.{name}", old.get(key, {}), new.get(key, {}), parameter=True
+            context, _Where("parameter", (place, name)), old.get(key, {}), new.get(key, {}), parameter=True
         ).changes()
 
 
@@ -897,7 +1197,7 @@ class _Inputs:
     """Compares what the caller sends: the request body, or one parameter (``parameter=True``)."""
 
     context: _Context
-    prefix: str
+    base: _Where
     old: Fields
     new: Fields
     parameter: bool
@@ -916,7 +1216,7 @@ class _Inputs:
         return self.parameter or self.context.sent(path)
 
     def _change(self, path: FieldPath, kind: str, rule: str, detail: str) -> Change:
-        return self.context.change(_location(self.prefix, path), kind, rule, detail)
+        return self.context.change(self.base.at(path), kind, rule, detail)
 
     def _is_parameter(self, path: FieldPath) -> bool:
         return self.parameter and not path
@@ -960,8 +1260,8 @@ class _Inputs:
             else:
                 rule = "sent-request-field-narrowed" if self._sent(path) else "unsent-request-field-retyped"
             yield self._change(path, "type-changed", rule, f"type {_describe(old)} → {_describe(new)}")
-        location = _location(self.prefix, path)
-        yield from _compare_enum(old.enum, new.enum, location, self.context, request=True, read=False)
+        where = self.base.at(path)
+        yield from _compare_enum(old.enum, new.enum, where, self.context, request=True, read=False)
         if old.default != new.default:
             yield self._change(
                 path,
@@ -969,8 +1269,8 @@ class _Inputs:
                 "request-default-changed",
                 f"default {_short(old.default)} → {_short(new.default)}",
             )
-        yield from _compare_bounds(old.bounds, new.bounds, location, self.context)
-        yield from _compare_docs(old.docs, new.docs, location, self.context)
+        yield from _compare_bounds(old.bounds, new.bounds, where, self.context)
+        yield from _compare_docs(old.docs, new.docs, where, self.context)
 
     def _requiredness(self, path: FieldPath, was: _Field, now: _Field) -> Iterator[Change]:
         if was.required == now.required:
@@ -1004,7 +1304,7 @@ def _accepts(new: _Shape, old: _Shape) -> bool:
 def _compare_enum(
     old: tuple[str, ...] | None,
     new: tuple[str, ...] | None,
-    location: str,
+    where: _Where,
     context: _Context,
     *,
     request: bool,
@@ -1020,19 +1320,19 @@ def _compare_enum(
         else:
             rule = "response-values-narrowed" if restricted else widened_rule
         detail = f"values restricted to {', '.join(new or ())}" if restricted else "values no longer restricted"
-        yield context.change(location, "enum-restricted" if restricted else "enum-unrestricted", rule, detail)
+        yield context.change(where, "enum-restricted" if restricted else "enum-unrestricted", rule, detail)
         return
     removed = [value for value in old if value not in new]
     added = [value for value in new if value not in old]
     if removed:
         rule = "request-enum-value-removed" if request else "response-values-narrowed"
-        yield context.change(location, "enum-values-removed", rule, f"enum values removed: {', '.join(removed)}")
+        yield context.change(where, "enum-values-removed", rule, f"enum values removed: {', '.join(removed)}")
     if added:
         rule = "request-enum-value-added" if request else widened_rule
-        yield context.change(location, "enum-values-added", rule, f"enum values added: {', '.join(added)}")
+        yield context.change(where, "enum-values-added", rule, f"enum values added: {', '.join(added)}")
     if not removed and not added:
         yield context.change(
-            location, "enum-reordered", "ordering-changed", f"enum order {', '.join(old)} → {', '.join(new)}"
+            where, "enum-reordered", "ordering-changed", f"enum order {', '.join(old)} → {', '.join(new)}"
         )
 
 
@@ -1045,7 +1345,7 @@ def _show_bound(key: str, bound: Bound | None) -> str:
 
 
 def _compare_bounds(
-    old: Mapping[str, Bound], new: Mapping[str, Bound], location: str, context: _Context
+    old: Mapping[str, Bound], new: Mapping[str, Bound], where: _Where, context: _Context
 ) -> Iterator[Change]:
     for key in sorted(old.keys() | new.keys()):
         was, now = old.get(key), new.get(key)
@@ -1058,41 +1358,41 @@ def _compare_bounds(
             if tightened
             else ("constraint-loosened", "request-constraint-loosened")
         )
-        yield context.change(location, kind, rule, f"{_show_bound(key, was)} → {_show_bound(key, now)}")
+        yield context.change(where, kind, rule, f"{_show_bound(key, was)} → {_show_bound(key, now)}")
 
 
-def _compare_outputs(old: Fields, new: Fields, prefix: str, context: _Context) -> Iterator[Change]:
+def _compare_outputs(old: Fields, new: Fields, base: _Where, context: _Context) -> Iterator[Change]:
     """Response fields: what the caller receives."""
     for path, was, now in _reported_paths(old, new):
-        location = _location(prefix, path)
-        read = context.read(path) or (context.parses and was is not None and was.required)
+        where = base.at(path)
+        read = context.read(path) or (context.wrapped and was is not None and was.required)
         if was is None and now is not None:
             yield context.change(
-                location, "response-field-added", "response-field-added", f"added ({_describe(now.shape)})"
+                where, "response-field-added", "response-field-added", f"added ({_describe(now.shape)})"
             )
         elif now is None and was is not None:
             rule = "read-response-field-removed" if read else "unread-response-field-removed"
-            yield context.change(location, "response-field-removed", rule, f"removed (was {_describe(was.shape)})")
+            yield context.change(where, "response-field-removed", rule, f"removed (was {_describe(was.shape)})")
         elif was is not None and now is not None:
-            yield from _compare_output_field(was, now, location, context, read)
+            yield from _compare_output_field(was, now, where, context, read)
 
 
-def _compare_output_field(was: _Field, now: _Field, location: str, context: _Context, read: bool) -> Iterator[Change]:
+def _compare_output_field(was: _Field, now: _Field, where: _Where, context: _Context, read: bool) -> Iterator[Change]:
     old, current = was.shape, now.shape
     if old.types != current.types:
         rule = "read-response-field-retyped" if read else "unread-response-field-retyped"
-        yield context.change(location, "type-changed", rule, f"type {_describe(old)} → {_describe(current)}")
+        yield context.change(where, "type-changed", rule, f"type {_describe(old)} → {_describe(current)}")
     if old.nullable != current.nullable:
         if current.nullable:
             rule = "read-response-field-made-nullable" if read else "unread-response-field-made-nullable"
-            yield context.change(location, "made-nullable", rule, f"now nullable ({_describe(current)})")
+            yield context.change(where, "made-nullable", rule, f"now nullable ({_describe(current)})")
         else:
-            yield context.change(location, "made-non-nullable", "response-field-made-non-nullable", "never null now")
+            yield context.change(where, "made-non-nullable", "response-field-made-non-nullable", "never null now")
     if was.required != now.required:
         if now.required:
-            yield context.change(location, "made-required", "response-field-made-required", "always present now")
+            yield context.change(where, "made-required", "response-field-made-required", "always present now")
         else:
             rule = "read-response-field-made-optional" if read else "unread-response-field-made-optional"
-            yield context.change(location, "made-optional", rule, "may be missing now")
-    yield from _compare_enum(old.enum, current.enum, location, context, request=False, read=read)
-    yield from _compare_docs(old.docs, current.docs, location, context)
+            yield context.change(where, "made-optional", rule, "may be missing now")
+    yield from _compare_enum(old.enum, current.enum, where, context, request=False, read=read)
+    yield from _compare_docs(old.docs, current.docs, where, context)

@@ -153,7 +153,16 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("old", help="snapshot file or server URL")
     diff.add_argument("new", help="snapshot file or server URL")
     diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    diff.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when a change is breaking")
+    diff.add_argument(
+        "--fail-on-breaking", action="store_true", help="exit 1 when a change is breaking (see --breaking-for)"
+    )
+    diff.add_argument(
+        "--breaking-for",
+        choices=("any", "wrapper", "raw"),
+        default="any",
+        help="whose breaking changes --fail-on-breaking fails on: wrapper callers, raw callers of the generated "
+        "client, or either (default)",
+    )
     diff.set_defaults(handler=cmd_diff)
 
     upgrade = sub.add_parser("upgrade", help="fetch a new schema, report the diff, regenerate, run the unit tests")

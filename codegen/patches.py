@@ -8,10 +8,10 @@ the quirk it fixes. They never mutate their input.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from cml_ergonomic._schemadiff import short_operation_id
 from codegen.schema import Document
 
 Patch = Callable[[Document], None]
@@ -42,8 +42,10 @@ def short_operation_ids(document: Document) -> None:
     """FastAPI appends the path and method to each id: ``write_memory_api_v1_memory_write_post``."""
     seen: dict[str, str] = {}
     for path, method, operation in operations(document):
-        suffix = "_" + re.sub(r"\W", "_", path.lstrip("/")) + "_" + method
-        short = operation["operationId"].removesuffix(suffix)
+        if "operationId" not in operation:
+            continue  # the generator names it after its path and method
+        # the schema diff shortens ids the same way to tell a renamed module from a respelled id
+        short = short_operation_id(operation["operationId"], method, path)
         if short in seen:
             raise ValueError(f"short operation id {short!r} is used by {seen[short]} and {method.upper()} {path}")
         seen[short] = f"{method.upper()} {path}"
@@ -61,7 +63,7 @@ def declare_api_key_auth(document: Document) -> None:
 
 def declare_error_bodies(document: Document) -> None:
     """The server sends ``{"detail": str}`` with 400-503 but declares only 422, so they parsed as ``None``."""
-    document["components"].setdefault("schemas", {})[ERROR_SCHEMA] = {
+    document.setdefault("components", {}).setdefault("schemas", {})[ERROR_SCHEMA] = {
         "title": ERROR_SCHEMA,
         "type": "object",
         "properties": {"detail": {"title": "Detail", "type": "string"}},
@@ -71,11 +73,15 @@ def declare_error_bodies(document: Document) -> None:
     body = {"content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{ERROR_SCHEMA}"}}}}
     for _path, _method, operation in operations(document):
         for status in ERROR_STATUSES:
-            operation["responses"].setdefault(status, {"description": f"Error {status}", **copy.deepcopy(body)})
+            operation.setdefault("responses", {}).setdefault(
+                status, {"description": f"Error {status}", **copy.deepcopy(body)}
+            )
 
 
 def stream_is_event_stream(document: Document) -> None:
     """``POST /memory/read/stream`` is declared as JSON but answers ``text/event-stream``."""
+    if "200" not in document["paths"].get(STREAM_PATH, {}).get("post", {}).get("responses", {}):
+        return  # a document without the stream (the schema diff names the code of small test documents too)
     response = document["paths"][STREAM_PATH]["post"]["responses"]["200"]
     response["content"] = {"text/event-stream": {"schema": {"type": "string"}}}
     response["description"] = "Server-sent events: one `data:` per memory item, then `event: done` (or `event: error`)."

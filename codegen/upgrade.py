@@ -5,7 +5,9 @@ The steps, each printed as it runs; nothing is committed:
 1. take the new document: from a server the harness starts from ``--source``
    (a version on PyPI, a source tree or a source archive; its version names
    the snapshot), from a running server (``--url``) or from a file (``--file``),
-   and write it as the new snapshot; the old snapshot goes. The snapshot's
+   and write it as the new snapshot; the old snapshot goes from ``openapi/``
+   and stays as test data in ``tests/data/openapi/`` (the version matrix
+   and the recorded-diff test read it there). The snapshot's
    name is the one place that says which server version the SDK is built
    from: the noxfile, the harness, the tests and ``check_compatibility()``
    read it from there;
@@ -21,19 +23,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from cml_ergonomic._schemadiff import compare
 from codegen import generate as gen
 from codegen.cli import snapshot_name, write_snapshot
-from codegen.diff import render_markdown
+from codegen.diff import compare_named, render_markdown
 from codegen.review import review_items
 from codegen.schema import current_snapshot, load_document
 
 ROOT = Path(__file__).resolve().parent.parent
+RECORDED_DIR = ROOT / "tests" / "data" / "openapi"  # the documents of the server versions the SDK has left
 
 
 def _banner(text: str) -> None:
@@ -58,6 +61,16 @@ def _new_document_source(args: argparse.Namespace) -> Iterator[tuple[str, str | 
         yield str(args.file), args.server_version, "python -m codegen upgrade --file PATH"
 
 
+def _record(old_path: Path, out_dir: Path) -> None:
+    """Keep the snapshot the SDK leaves as test data: CI still runs that server, and tests compare with it."""
+    target = RECORDED_DIR / old_path.name
+    if out_dir.resolve() != (ROOT / "openapi").resolve() or target.exists():
+        return  # a trial run elsewhere, or already recorded
+    RECORDED_DIR.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(old_path, target)
+    print(f"recorded {old_path.name} as test data in {target.parent.relative_to(ROOT)}/")
+
+
 def run_upgrade(args: argparse.Namespace) -> int:
     """Carry out the upgrade; returns 0 when the tests pass, 1 when they fail.
 
@@ -72,11 +85,12 @@ def run_upgrade(args: argparse.Namespace) -> int:
         _banner(f"1. fetch {location}")
         new_document = load_document(location)
     new_path = out_dir / snapshot_name(server_version)
+    _record(old_path, out_dir)
     write_snapshot(new_document, new_path, server_version, command, replace=True)
     print(f"snapshot: {old_path.name} -> {new_path.name}")
 
     _banner("2. what changed (old snapshot -> new)")
-    diff = compare(old_document, new_document)
+    diff = compare_named(old_document, new_document)
     print(render_markdown(diff, old_path.name, new_path.name), end="")
 
     _banner("3. regenerate generated/cml_api_client")
@@ -96,5 +110,5 @@ def run_upgrade(args: argparse.Namespace) -> int:
     if tests != 0 and not items:
         print("- THE UNIT TESTS FAILED with no review item: the upgrade machinery itself needs a fix")
     print("Then: `git diff --stat openapi generated`, nox -s codegen_check lint typecheck tests, and commit")
-    print("openapi/ and generated/ together, with the report above in the commit message.")
+    print("openapi/, generated/ and tests/data/openapi/ together, with the report above in the commit message.")
     return 0 if tests == 0 else 1

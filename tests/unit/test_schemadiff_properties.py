@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from cml_ergonomic._schemadiff import RULES, Change, compare
+from cml_ergonomic._schemadiff import RAW_ONLY_REASON, RULES, Change, Severity, compare
 
 Schema = dict[str, Any]
 
@@ -161,8 +161,19 @@ def test_every_paired_change_is_mirrored(a: dict[str, Any], b: dict[str, Any]) -
 def test_every_change_is_classified_by_a_known_rule(a: dict[str, Any], b: dict[str, Any]) -> None:
     for change in compare(a, b).changes:
         rule = RULES[change.rule]
-        assert change.severity is rule.severity
-        assert change.reason == rule.sentence
+        assert (change.raw_severity, change.raw_reason) == (rule.raw, rule.raw_reason)
+        if change.methods or rule.severity is not Severity.BREAKING:
+            assert (change.severity, change.reason) == (rule.severity, rule.sentence)
+        else:  # an operation no wrapper method calls cannot break the wrapper
+            assert (change.severity, change.reason) == (Severity.COMPATIBLE, RAW_ONLY_REASON)
+
+
+@PROPERTY_SETTINGS
+@given(DOCUMENTS, DOCUMENTS)
+def test_what_breaks_the_wrapper_breaks_raw_callers(a: dict[str, Any], b: dict[str, Any]) -> None:
+    # a raw caller can do everything the wrapper does: call the operation, send and read the field
+    for change in compare(a, b).breaking:
+        assert change.raw_severity is Severity.BREAKING, change
 
 
 def _inline(schema: Any, components: dict[str, Any], expanding: frozenset[str] = frozenset()) -> Any:

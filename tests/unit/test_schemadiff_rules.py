@@ -15,7 +15,15 @@ from typing import Any
 import pytest
 
 from cml_ergonomic._operations import OPERATIONS
-from cml_ergonomic._schemadiff import RULES, SchemaDiffError, Severity, compare, compatibility_issues
+from cml_ergonomic._schemadiff import (
+    RAW_ONLY_REASON,
+    RULES,
+    Audience,
+    SchemaDiffError,
+    Severity,
+    compare,
+    compatibility_issues,
+)
 
 WRITE_PATH = "/api/v1/memory/write"
 WRITE_LABEL = f"POST {WRITE_PATH}"
@@ -65,46 +73,86 @@ def query(name: str, schema: dict[str, Any], *, required: bool = False) -> dict[
 EMPTY: dict[str, Any] = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
 
 
+B, C, INFO = Severity.BREAKING, Severity.COMPATIBLE, Severity.INFORMATIONAL
+
+
 @dataclass(frozen=True)
 class Case:
+    """One rule on a before/after pair, with the severities the report must give (written out, not read from RULES)."""
+
     rule: str
     old: dict[str, Any]
     new: dict[str, Any]
     location: str
     kind: str
+    wrapper: Severity
+    raw: Severity
 
 
-def request_case(rule: str, old: dict[str, Any], new: dict[str, Any], location: str, kind: str) -> Case:
-    return Case(rule, document(request=old), document(request=new), location, kind)
+def request_case(
+    rule: str, old: dict[str, Any], new: dict[str, Any], location: str, kind: str, wrapper: Severity, raw: Severity
+) -> Case:
+    return Case(rule, document(request=old), document(request=new), location, kind, wrapper, raw)
 
 
-def response_case(rule: str, old: dict[str, Any], new: dict[str, Any], location: str, kind: str) -> Case:
-    return Case(rule, document(response=old), document(response=new), location, kind)
+def response_case(
+    rule: str, old: dict[str, Any], new: dict[str, Any], location: str, kind: str, wrapper: Severity, raw: Severity
+) -> Case:
+    return Case(rule, document(response=old), document(response=new), location, kind, wrapper, raw)
 
 
-def parameter_case(rule: str, old: list[dict[str, Any]], new: list[dict[str, Any]], location: str, kind: str) -> Case:
-    return Case(rule, document(parameters=old), document(parameters=new), location, kind)
+def parameter_case(
+    rule: str,
+    old: list[dict[str, Any]],
+    new: list[dict[str, Any]],
+    location: str,
+    kind: str,
+    wrapper: Severity,
+    raw: Severity,
+) -> Case:
+    return Case(rule, document(parameters=old), document(parameters=new), location, kind, wrapper, raw)
 
 
 SESSION_READ_PATH = "/api/v1/session/{session_id}/read"
+DASHBOARD_PATH = "/api/v1/dashboard/retrieval"
 DRY_RUN = query("dry_run", BOOLEAN)
 DRY_RUN_REQUIRED = query("dry_run", BOOLEAN, required=True)
 FORMAT = {"type": "string", "enum": ["packet", "list"]}
 
 CASES = [
     # operations
-    Case("operation-removed", document(), EMPTY, "operation", "operation-removed"),
-    Case("operation-added", EMPTY, document(), "operation", "operation-added"),
-    Case("operation-renamed", document(), document(operation_id="store_memory"), "operation", "operation-renamed"),
+    Case("operation-removed", document(), EMPTY, "operation", "operation-removed", B, B),
+    Case("operation-added", EMPTY, document(), "operation", "operation-added", C, C),
+    Case(
+        "operation-renamed",
+        document(),
+        document(operation_id="store_memory"),
+        "operation",
+        "operation-renamed",
+        INFO,
+        B,
+    ),
+    # FastAPI's suffix dropped by the server itself: codegen shortened the old id to the same module name
+    Case(
+        "operation-id-respelled",
+        document(operation_id="write_memory_api_v1_memory_write_post"),
+        document(operation_id="write_memory"),
+        "operation",
+        "operation-renamed",
+        INFO,
+        INFO,
+    ),
     # parameters
-    parameter_case("required-parameter-added", [], [DRY_RUN_REQUIRED], "parameter.query.dry_run", "parameter-added"),
-    parameter_case("optional-parameter-added", [], [DRY_RUN], "parameter.query.dry_run", "parameter-added"),
-    parameter_case("parameter-removed", [DRY_RUN], [], "parameter.query.dry_run", "parameter-removed"),
     parameter_case(
-        "parameter-made-required", [DRY_RUN], [DRY_RUN_REQUIRED], "parameter.query.dry_run", "made-required"
+        "required-parameter-added", [], [DRY_RUN_REQUIRED], "parameter.query.dry_run", "parameter-added", B, B
+    ),
+    parameter_case("optional-parameter-added", [], [DRY_RUN], "parameter.query.dry_run", "parameter-added", C, C),
+    parameter_case("parameter-removed", [DRY_RUN], [], "parameter.query.dry_run", "parameter-removed", B, B),
+    parameter_case(
+        "parameter-made-required", [DRY_RUN], [DRY_RUN_REQUIRED], "parameter.query.dry_run", "made-required", B, B
     ),
     parameter_case(
-        "parameter-made-optional", [DRY_RUN_REQUIRED], [DRY_RUN], "parameter.query.dry_run", "made-optional"
+        "parameter-made-optional", [DRY_RUN_REQUIRED], [DRY_RUN], "parameter.query.dry_run", "made-optional", C, C
     ),
     # request fields
     request_case(
@@ -113,6 +161,8 @@ CASES = [
         obj("content", "note", content=STRING, note=STRING),
         "request.note",
         "request-field-added",
+        B,
+        B,
     ),
     request_case(
         "optional-request-field-added",
@@ -120,6 +170,8 @@ CASES = [
         obj("content", content=STRING, note=STRING),
         "request.note",
         "request-field-added",
+        C,
+        C,
     ),
     request_case(
         "request-field-made-required",
@@ -127,6 +179,8 @@ CASES = [
         obj("content", content=STRING),
         "request.content",
         "made-required",
+        B,
+        B,
     ),
     request_case(
         "required-field-in-unsent-parent",
@@ -134,6 +188,8 @@ CASES = [
         obj(options=obj("level", a=STRING, level=STRING)),
         "request.options.level",
         "request-field-added",
+        C,
+        B,
     ),
     request_case(
         "request-field-made-optional",
@@ -141,6 +197,8 @@ CASES = [
         obj(content=STRING),
         "request.content",
         "made-optional",
+        C,
+        C,
     ),
     request_case(
         "sent-request-field-removed",
@@ -148,6 +206,8 @@ CASES = [
         obj(content=STRING),
         "request.namespace",
         "request-field-removed",
+        B,
+        B,
     ),
     request_case(
         "unsent-request-field-removed",
@@ -155,6 +215,8 @@ CASES = [
         obj(content=STRING),
         "request.note",
         "request-field-removed",
+        C,
+        B,
     ),
     request_case(
         "sent-request-field-narrowed",
@@ -162,9 +224,17 @@ CASES = [
         obj(namespace=STRING),
         "request.namespace",
         "type-changed",
+        B,
+        B,
     ),
     request_case(
-        "unsent-request-field-retyped", obj(note=STRING), obj(note={"type": "integer"}), "request.note", "type-changed"
+        "unsent-request-field-retyped",
+        obj(note=STRING),
+        obj(note={"type": "integer"}),
+        "request.note",
+        "type-changed",
+        C,
+        B,
     ),
     request_case(
         "request-field-widened",
@@ -172,6 +242,8 @@ CASES = [
         obj(namespace=NULLABLE_STRING),
         "request.namespace",
         "type-changed",
+        C,
+        C,
     ),
     request_case(
         "request-enum-value-removed",
@@ -179,6 +251,8 @@ CASES = [
         obj(format={**FORMAT, "enum": ["packet"]}),
         "request.format",
         "enum-values-removed",
+        B,
+        B,
     ),
     request_case(
         "request-enum-value-added",
@@ -186,6 +260,8 @@ CASES = [
         obj(format={**FORMAT, "enum": ["packet", "list", "llm_context"]}),
         "request.format",
         "enum-values-added",
+        C,
+        C,
     ),
     request_case(
         "request-default-changed",
@@ -193,6 +269,8 @@ CASES = [
         obj(format={**FORMAT, "default": "list"}),
         "request.format",
         "default-changed",
+        C,
+        C,
     ),
     request_case(
         "request-constraint-tightened",
@@ -200,6 +278,8 @@ CASES = [
         obj(content={"type": "string", "maxLength": 50}),
         "request.content",
         "constraint-tightened",
+        B,
+        B,
     ),
     request_case(
         "request-constraint-loosened",
@@ -207,6 +287,8 @@ CASES = [
         obj(content=STRING),
         "request.content",
         "constraint-loosened",
+        C,
+        C,
     ),
     # response fields
     response_case(
@@ -215,6 +297,8 @@ CASES = [
         obj(success=BOOLEAN, debug=STRING),
         "response.debug",
         "response-field-added",
+        C,
+        C,
     ),
     response_case(
         "read-response-field-removed",
@@ -222,6 +306,8 @@ CASES = [
         obj(debug=STRING),
         "response.success",
         "response-field-removed",
+        B,
+        B,
     ),
     response_case(
         "unread-response-field-removed",
@@ -229,12 +315,20 @@ CASES = [
         obj(success=BOOLEAN),
         "response.debug",
         "response-field-removed",
+        C,
+        B,
     ),
     response_case(
-        "read-response-field-retyped", obj(success=BOOLEAN), obj(success=STRING), "response.success", "type-changed"
+        "read-response-field-retyped",
+        obj(success=BOOLEAN),
+        obj(success=STRING),
+        "response.success",
+        "type-changed",
+        B,
+        B,
     ),
     response_case(
-        "unread-response-field-retyped", obj(debug=STRING), obj(debug=BOOLEAN), "response.debug", "type-changed"
+        "unread-response-field-retyped", obj(debug=STRING), obj(debug=BOOLEAN), "response.debug", "type-changed", C, B
     ),
     response_case(
         "read-response-field-made-nullable",
@@ -242,6 +336,8 @@ CASES = [
         obj(memory_id=NULLABLE_STRING),
         "response.memory_id",
         "made-nullable",
+        B,
+        B,
     ),
     response_case(
         "unread-response-field-made-nullable",
@@ -249,6 +345,8 @@ CASES = [
         obj(debug=NULLABLE_STRING),
         "response.debug",
         "made-nullable",
+        C,
+        B,
     ),
     response_case(
         "response-field-made-non-nullable",
@@ -256,6 +354,8 @@ CASES = [
         obj(memory_id=STRING),
         "response.memory_id",
         "made-non-nullable",
+        C,
+        C,
     ),
     response_case(
         "read-response-field-made-optional",
@@ -263,6 +363,8 @@ CASES = [
         obj(success=BOOLEAN),
         "response.success",
         "made-optional",
+        B,
+        B,
     ),
     # On a wrapper operation every required field is read by the generated parser, so the
     # "unread" rule can only apply to a raw-only operation (here the deprecated session read).
@@ -272,6 +374,8 @@ CASES = [
         document(response=obj(debug=STRING), operation_id="session_read", path=SESSION_READ_PATH),
         "response.debug",
         "made-optional",
+        C,
+        B,
     ),
     response_case(
         "response-field-made-required",
@@ -279,6 +383,8 @@ CASES = [
         obj("success", success=BOOLEAN),
         "response.success",
         "made-required",
+        C,
+        C,
     ),
     response_case(
         "read-response-values-widened",
@@ -286,6 +392,8 @@ CASES = [
         obj(eval_outcome={"type": "string", "enum": ["stored", "merged"]}),
         "response.eval_outcome",
         "enum-values-added",
+        B,
+        B,
     ),
     response_case(
         "unread-response-values-widened",
@@ -293,6 +401,8 @@ CASES = [
         obj(debug=STRING),
         "response.debug",
         "enum-unrestricted",
+        C,
+        B,
     ),
     response_case(
         "response-values-narrowed",
@@ -300,6 +410,8 @@ CASES = [
         obj(eval_outcome={"type": "string", "enum": ["stored"]}),
         "response.eval_outcome",
         "enum-values-removed",
+        C,
+        C,
     ),
     # documentation only
     request_case(
@@ -308,6 +420,8 @@ CASES = [
         obj(content={"type": "string", "description": "The text to remember."}),
         "request.content",
         "description-changed",
+        INFO,
+        INFO,
     ),
     request_case(
         "ordering-changed",
@@ -315,6 +429,8 @@ CASES = [
         obj(format={**FORMAT, "enum": ["list", "packet"]}),
         "request.format",
         "enum-reordered",
+        INFO,
+        INFO,
     ),
 ]
 
@@ -333,37 +449,40 @@ def test_rule(case: Case) -> None:
         (label, case.location, case.kind, case.rule)
     ]
     change = changes[0]
-    assert change.severity is RULES[case.rule].severity
+    assert (change.severity, change.raw_severity) == (case.wrapper, case.raw)
     assert change.reason == RULES[case.rule].sentence
+    assert change.raw_reason == RULES[case.rule].raw_reason
     assert change.methods == methods
 
 
-@pytest.mark.parametrize(
-    ("rule", "severity"),
-    [
-        ("operation-removed", Severity.BREAKING),
-        ("required-request-field-added", Severity.BREAKING),
-        ("required-parameter-added", Severity.BREAKING),
-        ("read-response-field-removed", Severity.BREAKING),
-        ("read-response-field-retyped", Severity.BREAKING),
-        ("read-response-field-made-nullable", Severity.BREAKING),
-        ("request-enum-value-removed", Severity.BREAKING),
-        ("request-constraint-tightened", Severity.BREAKING),
-        ("sent-request-field-removed", Severity.BREAKING),
-        ("optional-request-field-added", Severity.COMPATIBLE),
-        ("optional-parameter-added", Severity.COMPATIBLE),
-        ("operation-added", Severity.COMPATIBLE),
-        ("request-constraint-loosened", Severity.COMPATIBLE),
-        ("request-enum-value-added", Severity.COMPATIBLE),
-        ("unread-response-field-removed", Severity.COMPATIBLE),
-        ("unread-response-field-retyped", Severity.COMPATIBLE),
-        ("documentation-changed", Severity.INFORMATIONAL),
-        ("ordering-changed", Severity.INFORMATIONAL),
-        ("operation-renamed", Severity.INFORMATIONAL),
-    ],
-)
-def test_the_issue_classification(rule: str, severity: Severity) -> None:
-    assert RULES[rule].severity is severity
+def _moved_to(doc: dict[str, Any], path: str) -> dict[str, Any]:
+    """The same document with its one operation at another path (the operationId follows, as FastAPI's would)."""
+    moved = copy.deepcopy(doc)
+    items = list(moved["paths"].values())
+    moved["paths"] = {path: items[0]} if items else {}
+    old_suffix, new_suffix = "_api_v1_memory_write_post", "_" + path.strip("/").replace("/", "_") + "_post"
+    for operation in moved["paths"].get(path, {}).values():
+        operation["operationId"] = operation["operationId"].replace(old_suffix, new_suffix)
+    return moved
+
+
+# The rules that may fire on any operation, whether the wrapper calls it or not.
+OPERATION_AGNOSTIC = [case for case in CASES if not case.rule.startswith(("read-", "unread-", "sent-", "unsent-"))]
+
+
+@pytest.mark.parametrize("case", OPERATION_AGNOSTIC, ids=[case.rule for case in OPERATION_AGNOSTIC])
+def test_on_an_operation_no_wrapper_method_calls_nothing_breaks_the_wrapper(case: Case) -> None:
+    old, new = _moved_to(case.old, DASHBOARD_PATH), _moved_to(case.new, DASHBOARD_PATH)
+
+    changes = compare(old, new).changes
+
+    assert [(c.operation, c.location, c.rule, c.methods) for c in changes] == [
+        (f"POST {DASHBOARD_PATH}", case.location, case.rule, ())
+    ]
+    expected_wrapper = C if case.wrapper is B else case.wrapper
+    assert (changes[0].severity, changes[0].raw_severity) == (expected_wrapper, case.raw)
+    if case.wrapper is B:
+        assert changes[0].reason == RAW_ONLY_REASON
 
 
 # --------------------------------------------------------------------------- resolution
@@ -681,19 +800,46 @@ def test_to_json_and_affected_methods() -> None:
     assert [c.rule for c in diff.informational] == ["documentation-changed"]
     as_json = diff.to_json()
     assert as_json["summary"] == {
-        "breaking": 1,
-        "compatible": 1,
-        "informational": 1,
-        "affected_methods": sorted(WRITE_METHODS),
-        "breaking_methods": sorted(WRITE_METHODS),
+        "wrapper": {
+            "breaking": 1,
+            "compatible": 1,
+            "informational": 1,
+            "affected_methods": sorted(WRITE_METHODS),
+            "breaking_methods": sorted(WRITE_METHODS),
+        },
+        # codegen names the generated code (codegen/names.py); the engine alone leaves it empty
+        "raw": {"breaking": 1, "compatible": 1, "informational": 1, "breaking_generated": []},
     }
     assert as_json["changes"][0] == {
         "operation": WRITE_LABEL,
         "location": "operation",
         "kind": "description-changed",
-        "severity": "informational",
         "rule": "documentation-changed",
-        "reason": RULES["documentation-changed"].sentence,
         "detail": 'description: "old" → "new"',
-        "methods": list(WRITE_METHODS),
+        "wrapper": {
+            "severity": "informational",
+            "reason": RULES["documentation-changed"].sentence,
+            "methods": list(WRITE_METHODS),
+        },
+        "raw": {
+            "severity": "informational",
+            "reason": RULES["documentation-changed"].raw_reason,
+            "module": "",
+            "models": [],
+        },
     }
+
+
+def test_a_raw_only_operation_counts_for_raw_callers_only() -> None:
+    dashboard = document(path=DASHBOARD_PATH, operation_id="dashboard_retrieval", response=obj(total=BOOLEAN))
+    old = copy.deepcopy(dashboard)
+    old["paths"].update(document(response=obj(success=BOOLEAN))["paths"])
+    new = document(response=obj(success=BOOLEAN))
+
+    diff = compare(old, new)
+
+    assert [c.rule for c in diff.changes] == ["operation-removed"]
+    assert diff.breaking == []
+    assert [c.operation for c in diff.of_severity(Severity.BREAKING, Audience.RAW)] == [f"POST {DASHBOARD_PATH}"]
+    assert diff.summary(Audience.WRAPPER)["breaking"] == 0
+    assert diff.summary(Audience.RAW)["breaking"] == 1

@@ -1,4 +1,4 @@
-"""The schema diff on the real 1.5.1 snapshot, and ``python -m codegen diff`` end to end."""
+"""The schema diff on the real snapshot, and ``python -m codegen diff`` end to end."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
+from cml_ergonomic._compat import report_from_document
 from cml_ergonomic._operations import OPERATIONS
-from cml_ergonomic._schemadiff import Severity, _operations, compare, compatibility_issues, render_path
+from cml_ergonomic._schemadiff import Audience, Severity, _operations, compare, compatibility_issues, render_path
 from codegen.cli import main
 from codegen.schema import current_snapshot
 
@@ -62,13 +63,28 @@ def test_the_operation_maps_field_paths_are_in_the_diffs_notation(snapshot: dict
 def test_removing_a_response_field_the_wrapper_reads_is_breaking(snapshot: dict[str, Any]) -> None:
     diff = compare(snapshot, _without_total_count(snapshot))
 
-    assert [(c.operation, c.location, c.severity, c.rule, c.methods) for c in diff.changes] == [
-        (READ_LABEL, "response.total_count", Severity.BREAKING, "read-response-field-removed", READ_METHODS),
-        # the same response model, on an operation the wrapper leaves to client.raw
-        (SESSION_READ_LABEL, "response.total_count", Severity.COMPATIBLE, "unread-response-field-removed", ()),
+    assert [(c.operation, c.location, c.severity, c.raw_severity, c.rule, c.methods) for c in diff.changes] == [
+        (
+            READ_LABEL,
+            "response.total_count",
+            Severity.BREAKING,
+            Severity.BREAKING,
+            "read-response-field-removed",
+            READ_METHODS,
+        ),
+        # the same response model, on an operation the wrapper leaves to client.raw: raw callers read it there
+        (
+            SESSION_READ_LABEL,
+            "response.total_count",
+            Severity.COMPATIBLE,
+            Severity.BREAKING,
+            "unread-response-field-removed",
+            (),
+        ),
     ]
     assert "read" in diff.affected_methods
     assert set(READ_METHODS) <= set(diff.methods_affected_by(Severity.BREAKING))
+    assert len(diff.of_severity(Severity.BREAKING, Audience.RAW)) == 2
 
 
 def test_removing_a_field_of_a_shared_item_model_names_every_reader(snapshot: dict[str, Any]) -> None:
@@ -99,6 +115,27 @@ def test_compatibility_issues_on_the_snapshot(snapshot: dict[str, Any]) -> None:
     assert [(c.operation, c.location) for c in issues] == [(READ_LABEL, "response.total_count")]
 
 
+def test_check_compatibility_speaks_of_wrapper_methods_only(snapshot: dict[str, Any]) -> None:
+    """What the live server lacks that the SDK calls, and nothing else: not raw-only losses, not its extras."""
+    live = copy.deepcopy(snapshot)
+    dashboard = sorted(path for path in live["paths"] if path.startswith("/api/v1/dashboard/"))
+    del live["paths"][dashboard[0]]  # a raw-only operation the server lacks: breaking for raw callers only
+    overview = live["components"]["schemas"]["DashboardOverview"]
+    del overview["properties"][sorted(overview["properties"])[0]]  # a field only raw callers read
+    live["paths"]["/api/v1/admin/extra"] = {"get": {"operationId": "extra", "responses": {}}}  # the server has more
+    live["components"]["schemas"]["ReadMemoryResponse"]["properties"]["extra"] = {"type": "string"}
+    assert compare(snapshot, live).of_severity(Severity.BREAKING, Audience.RAW)  # there is something for raw callers
+
+    assert report_from_document(live).compatible
+
+    stats = OPERATIONS["get_memory_stats"]
+    del live["paths"][stats.path]  # an operation the wrapper calls
+    report = report_from_document(live)
+    assert [(c.operation, c.rule) for c in report.issues] == [(stats.label, "operation-removed")]
+    assert report.affected_methods == stats.methods
+    assert "dashboard" not in str(report) and "extra" not in str(report)
+
+
 # --------------------------------------------------------------------------- the command line
 
 
@@ -115,7 +152,7 @@ def broken(snapshot: dict[str, Any], tmp_path: Path) -> str:
 def test_cli_no_changes_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", str(SNAPSHOT), str(SNAPSHOT), "--fail-on-breaking"]) == 0
     out = capsys.readouterr().out
-    assert "| breaking | 0 |" in out
+    assert "| breaking | 0 | 0 |" in out
     assert "**No changes.**" in out
 
 
@@ -131,7 +168,40 @@ def test_cli_compatible_changes_exit_0_with_fail_on_breaking(snapshot: dict[str,
     assert main(["diff", str(SNAPSHOT), _write(tmp_path / "new.json", changed), "--fail-on-breaking"]) == 0
 
 
-def test_cli_markdown_starts_with_the_summary(broken: str, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def raw_only_break(snapshot: dict[str, Any], tmp_path: Path) -> str:
+    """The snapshot without one dashboard route: nothing for the wrapper, breaking for raw callers."""
+    changed = copy.deepcopy(snapshot)
+    route = next(path for path in changed["paths"] if path.startswith("/api/v1/dashboard/"))
+    del changed["paths"][route]
+    return _write(tmp_path / "raw-only.json", changed)
+
+
+@pytest.mark.parametrize(
+    ("options", "code"),
+    [
+        ([], 0),
+        (["--fail-on-breaking"], 1),  # either audience, by default
+        (["--fail-on-breaking", "--breaking-for", "any"], 1),
+        (["--fail-on-breaking", "--breaking-for", "raw"], 1),
+        (["--fail-on-breaking", "--breaking-for", "wrapper"], 0),
+    ],
+)
+def test_fail_on_breaking_names_its_audience(
+    raw_only_break: str, options: list[str], code: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["diff", str(SNAPSHOT), raw_only_break, *options]) == code
+    capsys.readouterr()
+
+
+def test_a_wrapper_break_fails_for_the_wrapper_audience(broken: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(SNAPSHOT), broken, "--fail-on-breaking", "--breaking-for", "wrapper"]) == 1
+    capsys.readouterr()
+
+
+def test_cli_markdown_starts_with_the_summary_for_both_audiences(
+    broken: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["diff", str(SNAPSHOT), broken])
     lines = capsys.readouterr().out.splitlines()
 
@@ -139,28 +209,54 @@ def test_cli_markdown_starts_with_the_summary(broken: str, capsys: pytest.Captur
     assert sections[0] == "## Summary"
     summary = lines.index("## Summary")
     assert lines[summary + 2 : summary + 7] == [
-        "| Severity | Changes | Affected wrapper methods |",
-        "|---|---:|---|",
-        "| breaking | 1 | " + ", ".join(f"`{m}`" for m in sorted(READ_METHODS)) + " |",
-        "| compatible | 1 | — |",
-        "| informational | 0 | — |",
+        "| Severity | Wrapper callers | Raw callers |",
+        "|---|---:|---:|",
+        "| breaking | 1 | 2 |",
+        "| compatible | 1 | 0 |",
+        "| informational | 0 | 0 |",
     ]
-    assert sections[1:] == ["## Breaking changes (1)", "## Compatible changes (1)"]
-    assert (
-        "- `response.total_count`: removed (was integer). Rule `read-response-field-removed`: "
-        "The wrapper reads this field and will not find it." in lines
+    assert lines[summary + 8].startswith(
+        "- **Wrapper callers** (`cml_ergonomic`): 1 breaking change(s); callers of "
+        + ", ".join(f"`{m}`" for m in sorted(READ_METHODS))
     )
+    assert lines[summary + 9].startswith(
+        "- **Raw callers** (`client.raw`, `cml_api_client`): 2 breaking change(s), in "
+    )
+    assert "`generated/cml_api_client/api/memory/read_memory.py`" in lines[summary + 9]
+    assert "`generated/cml_api_client/models/read_memory_response.py`" in lines[summary + 9]
+    assert sections[1:] == ["## Breaking for wrapper callers (1)", "## Breaking for raw callers only (1)", "## Rules"]
+    assert (
+        "| `response.total_count` | removed (was integer) | **breaking** | **breaking** | "
+        "`read-response-field-removed` | `generated/cml_api_client/models/read_memory_response.py` |" in lines
+    )
+    assert (
+        "| `response.total_count` | removed (was integer) | compatible | **breaking** | "
+        "`unread-response-field-removed` | `generated/cml_api_client/models/read_memory_response.py` |" in lines
+    )
+    assert (
+        "Wrapper methods: none (raw only). Generated module: `generated/cml_api_client/api/memory/session_read.py`."
+        in lines
+    )
+    assert any(line.startswith("- `unread-response-field-removed`: wrapper compatible: ") for line in lines)
 
 
 def test_cli_json_format(broken: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", str(SNAPSHOT), broken, "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
 
-    assert report["summary"]["breaking"] == 1
-    assert report["summary"]["compatible"] == 1
     assert report["old"] == str(SNAPSHOT)
-    assert report["changes"][0]["rule"] == "read-response-field-removed"
-    assert report["changes"][0]["methods"] == list(READ_METHODS)
+    assert {audience: report["summary"][audience]["breaking"] for audience in ("wrapper", "raw")} == {
+        "wrapper": 1,
+        "raw": 2,
+    }
+    assert report["summary"]["wrapper"]["compatible"] == 1
+    first = report["changes"][0]
+    assert first["rule"] == "read-response-field-removed"
+    assert first["wrapper"]["severity"] == "breaking"
+    assert first["wrapper"]["methods"] == list(READ_METHODS)
+    assert first["raw"]["severity"] == "breaking"
+    assert first["raw"]["module"] == "generated/cml_api_client/api/memory/read_memory.py"
+    assert first["raw"]["models"] == ["generated/cml_api_client/models/read_memory_response.py"]
 
 
 @pytest.mark.parametrize(
