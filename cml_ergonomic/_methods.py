@@ -14,7 +14,7 @@ from uuid import UUID
 
 from cml_ergonomic import _validation as check
 from cml_ergonomic._deprecation import deprecated
-from cml_ergonomic._endpoint import AsyncExecutor, StreamSpec, SyncExecutor, endpoint, stream_endpoint
+from cml_ergonomic._endpoint import AsyncExecutor, Resource, StreamSpec, SyncExecutor, endpoint, stream_endpoint
 from cml_ergonomic._operations import OPERATIONS
 from cml_ergonomic._request import CallOptions, RequestSpec
 from cml_ergonomic._stream import DONE, interpret_read_event
@@ -121,6 +121,12 @@ class read_endpoint(endpoint[..., "ReadResult"]):
     @overload
     def __get__(
         self, obj: AsyncExecutor, owner: type
+    ) -> ReadMethod[Awaitable[LLMContextReadResult], Awaitable[ReadResult]]: ...
+    @overload
+    def __get__(self, obj: Resource[SyncExecutor], owner: type) -> ReadMethod[LLMContextReadResult, ReadResult]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[AsyncExecutor], owner: type
     ) -> ReadMethod[Awaitable[LLMContextReadResult], Awaitable[ReadResult]]: ...
     def __get__(self, obj: Any, owner: type) -> Any:
         return self._bind(obj)
