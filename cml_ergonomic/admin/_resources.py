@@ -72,6 +72,7 @@ from cml_ergonomic.admin._results import (
     parse_list,
     parse_object,
     parse_page,
+    parser,
 )
 from cml_ergonomic.errors import ConfigurationError
 
@@ -209,7 +210,7 @@ class AdminMemories(AdminResource[X]):
         self._require_admin_key("dashboard_memories")
         return PageWalk(
             lambda n: self._spec(
-                "dashboard_memories", DashboardMemoryListResponse.from_dict, options, query={**query, "page": n}
+                "dashboard_memories", parser(DashboardMemoryListResponse), options, query={**query, "page": n}
             ),
             lambda page: page.items,
             lambda page, n: n < page.total_pages,
@@ -251,7 +252,7 @@ class AdminMemories(AdminResource[X]):
             NotFoundError: no such memory.
         """
         path = {"memory_id": check.uuid(memory_id, "memory_id")}
-        return self._spec("dashboard_memory_lineage", DashboardMemoryLineageResponse.from_dict, options, path=path)
+        return self._spec("dashboard_memory_lineage", parser(DashboardMemoryLineageResponse), options, path=path)
 
     @endpoint
     def bulk_action(
@@ -343,7 +344,7 @@ class AdminFacts(AdminResource[X]):
         self._require_admin_key("dashboard_facts")
         return PageWalk(
             lambda n: self._spec(
-                "dashboard_facts", FactListResponse.from_dict, options, query={**query, "offset": (n - 1) * size}
+                "dashboard_facts", parser(FactListResponse), options, query={**query, "offset": (n - 1) * size}
             ),
             lambda page: page.items if isinstance(page.items, list) else [],
             lambda page, n: isinstance(page.total, int) and n * size < page.total,
@@ -365,7 +366,7 @@ class AdminFacts(AdminResource[X]):
             NotFoundError: no such fact.
         """
         path = {"fact_id": check.uuid(fact_id, "fact_id")}
-        return self._spec("dashboard_fact_detail", DashboardFactDetail.from_dict, options, path=path)
+        return self._spec("dashboard_fact_detail", parser(DashboardFactDetail), options, path=path)
 
     @endpoint
     def evidence(
@@ -385,7 +386,7 @@ class AdminFacts(AdminResource[X]):
             NotFoundError: no such fact.
         """
         path = {"fact_id": check.uuid(fact_id, "fact_id")}
-        return self._spec("dashboard_fact_evidence", DashboardFactEvidenceResponse.from_dict, options, path=path)
+        return self._spec("dashboard_fact_evidence", parser(DashboardFactEvidenceResponse), options, path=path)
 
     @endpoint
     def invalidate(self, fact_id: UUID | str, **options: Unpack[CallOptions]) -> RequestSpec[SuccessMessage]:
@@ -519,7 +520,7 @@ class AdminJobs(AdminResource[X]):
         """
         job = None if job_type is None else _id(job_type, "job_type")
         query = {"tenant_id": self._tenant(tenant_id), "job_type": job, "limit": _limit(limit)}
-        return self._spec("dashboard_jobs", DashboardJobsResponse.from_dict, options, query=query)
+        return self._spec("dashboard_jobs", parser(DashboardJobsResponse), options, query=query)
 
     @endpoint
     def get(self, job_id: UUID | str, **options: Unpack[CallOptions]) -> RequestSpec[DashboardJobItem]:
@@ -536,7 +537,7 @@ class AdminJobs(AdminResource[X]):
             NotFoundError: no such job.
         """
         path = {"job_id": check.uuid(job_id, "job_id")}
-        return self._spec("dashboard_job_detail", DashboardJobItem.from_dict, options, path=path)
+        return self._spec("dashboard_job_detail", parser(DashboardJobItem), options, path=path)
 
 
 class _Runs(AdminResource[X]):
@@ -548,11 +549,11 @@ class _Runs(AdminResource[X]):
 
     def _runs(self, tenant_id: object, limit: object, options: CallOptions) -> RequestSpec[DashboardJobsResponse]:
         query = {"tenant_id": self._tenant(tenant_id), "limit": _limit(limit)}
-        return self._spec(self._runs_key, DashboardJobsResponse.from_dict, options, query=query)
+        return self._spec(self._runs_key, parser(DashboardJobsResponse), options, query=query)
 
     def _detail(self, job_id: object, options: CallOptions) -> RequestSpec[DashboardJobItem]:
         path = {"job_id": check.uuid(job_id, "job_id")}
-        return self._spec(self._detail_key, DashboardJobItem.from_dict, options, path=path)
+        return self._spec(self._detail_key, parser(DashboardJobItem), options, path=path)
 
     def _run(self, tenant_id: object, user_id: object, options: CallOptions) -> RequestSpec[Any]:
         body: dict[str, Any] = {"tenant_id": self._tenant(tenant_id, required=True)}
@@ -721,7 +722,7 @@ class AdminReconsolidation(_Runs[X]):
         query = {"tenant_id": self._tenant(tenant_id)}
         return self._spec(
             "dashboard_reconsolidation_sessions",
-            DashboardReconsolidationSessionsResponse.from_dict,
+            parser(DashboardReconsolidationSessionsResponse),
             options,
             query=query,
         )
@@ -815,7 +816,7 @@ class AdminRetrieval(AdminResource[X]):
             ValidationError: a bad argument (nothing was sent).
         """
         body = _retrieval_body(self, query, tenant_id, max_results, memory_types, context_filter, format)
-        return self._spec("dashboard_retrieval", DashboardRetrievalResponse.from_dict, options, body=body)
+        return self._spec("dashboard_retrieval", parser(DashboardRetrievalResponse), options, body=body)
 
 
 class AdminForgetting(AdminResource[X]):
@@ -850,7 +851,7 @@ class AdminForgetting(AdminResource[X]):
         }
         check.optional(body, "user_id", user_id, _id)
         return self._spec(
-            "dashboard_forgetting_preview", DashboardForgettingPreviewResponse.from_dict, options, body=body
+            "dashboard_forgetting_preview", parser(DashboardForgettingPreviewResponse), options, body=body
         )
 
     @endpoint
@@ -903,7 +904,7 @@ class AdminGraph(AdminResource[X]):
         Raises:
             ConfigurationError: the client has no admin key.
         """
-        return self._spec("dashboard_graph_stats", GraphStatsResponse.from_dict, options)
+        return self._spec("dashboard_graph_stats", parser(GraphStatsResponse), options)
 
     @endpoint
     def overview(
@@ -924,7 +925,7 @@ class AdminGraph(AdminResource[X]):
         """
         scope = None if scope_id is None else _id(scope_id, "scope_id")
         query = {"tenant_id": self._tenant(tenant_id, required=True), "scope_id": scope}
-        return self._spec("dashboard_graph_overview", GraphExploreResponse.from_dict, options, query=query)
+        return self._spec("dashboard_graph_overview", parser(GraphExploreResponse), options, query=query)
 
     @endpoint
     def explore(
@@ -957,7 +958,7 @@ class AdminGraph(AdminResource[X]):
             "scope_id": None if scope_id is None else _id(scope_id, "scope_id"),
             "depth": check.int_range(depth, "depth", 1, 5),
         }
-        return self._spec("dashboard_graph_explore", GraphExploreResponse.from_dict, options, query=query)
+        return self._spec("dashboard_graph_explore", parser(GraphExploreResponse), options, query=query)
 
     @endpoint
     def search(
@@ -982,7 +983,7 @@ class AdminGraph(AdminResource[X]):
             "tenant_id": self._tenant(tenant_id),
             "limit": check.int_range(limit, "limit", 1, 100),
         }
-        return self._spec("dashboard_graph_search", GraphSearchResponse.from_dict, options, query=params)
+        return self._spec("dashboard_graph_search", parser(GraphSearchResponse), options, query=params)
 
     @endpoint
     def neo4j_config(self, **options: Unpack[CallOptions]) -> RequestSpec[GraphNeo4JConfigResponse]:
@@ -997,7 +998,7 @@ class AdminGraph(AdminResource[X]):
         Raises:
             ConfigurationError: the client has no admin key.
         """
-        return self._spec("dashboard_graph_neo4j_config", GraphNeo4JConfigResponse.from_dict, options)
+        return self._spec("dashboard_graph_neo4j_config", parser(GraphNeo4JConfigResponse), options)
 
 
 class AdminModels(AdminResource[X]):
@@ -1035,7 +1036,7 @@ class AdminConfig(AdminResource[X]):
         Raises:
             ConfigurationError: the client has no admin key.
         """
-        return self._spec("dashboard_config", DashboardConfigResponse.from_dict, options)
+        return self._spec("dashboard_config", parser(DashboardConfigResponse), options)
 
     @endpoint
     def update(
@@ -1204,7 +1205,7 @@ class Admin(AdminResource[X]):
         Raises:
             ConfigurationError: the client has no admin key.
         """
-        parse = DashboardSessionsResponse.from_dict
+        parse = parser(DashboardSessionsResponse)
         return self._plain("dashboard_sessions", parse, options, tenant_id=self._tenant(tenant_id))
 
     @endpoint
@@ -1225,7 +1226,7 @@ class Admin(AdminResource[X]):
             ValidationError: ``days`` out of range.
         """
         days = check.int_range(days, "days", 1, 365)
-        parse = DashboardTimelineResponse.from_dict
+        parse = parser(DashboardTimelineResponse)
         return self._plain("dashboard_timeline", parse, options, days=days, tenant_id=self._tenant(tenant_id))
 
     @endpoint
@@ -1241,7 +1242,7 @@ class Admin(AdminResource[X]):
         Raises:
             ConfigurationError: the client has no admin key.
         """
-        return self._plain("dashboard_components", DashboardComponentsResponse.from_dict, options)
+        return self._plain("dashboard_components", parser(DashboardComponentsResponse), options)
 
     @endpoint
     def labile(
@@ -1259,7 +1260,7 @@ class Admin(AdminResource[X]):
         Raises:
             ConfigurationError: the client has no admin key.
         """
-        parse = DashboardLabileResponse.from_dict
+        parse = parser(DashboardLabileResponse)
         return self._plain("dashboard_labile", parse, options, tenant_id=self._tenant(tenant_id))
 
     @endpoint
@@ -1278,7 +1279,7 @@ class Admin(AdminResource[X]):
         Raises:
             ConfigurationError: the client has no admin key.
         """
-        parse = DashboardQualityResponse.from_dict
+        parse = parser(DashboardQualityResponse)
         return self._plain("dashboard_quality_overview", parse, options, tenant_id=self._tenant(tenant_id))
 
     @endpoint
@@ -1296,7 +1297,7 @@ class Admin(AdminResource[X]):
             ValidationError: ``hours`` out of range.
         """
         hours = check.int_range(hours, "hours", 1, 48)
-        return self._plain("dashboard_request_stats", RequestStatsResponse.from_dict, options, hours=hours)
+        return self._plain("dashboard_request_stats", parser(RequestStatsResponse), options, hours=hours)
 
     @endpoint
     def rate_limits(self, **options: Unpack[CallOptions]) -> RequestSpec[DashboardRateLimitsResponse]:
@@ -1311,7 +1312,7 @@ class Admin(AdminResource[X]):
         Raises:
             ConfigurationError: the client has no admin key.
         """
-        return self._plain("dashboard_ratelimits", DashboardRateLimitsResponse.from_dict, options)
+        return self._plain("dashboard_ratelimits", parser(DashboardRateLimitsResponse), options)
 
     @endpoint
     def ops_metrics(self, **options: Unpack[CallOptions]) -> RequestSpec[DashboardOpsResponse]:
@@ -1326,7 +1327,7 @@ class Admin(AdminResource[X]):
         Raises:
             ConfigurationError: the client has no admin key.
         """
-        return self._plain("dashboard_ops_metrics", DashboardOpsResponse.from_dict, options)
+        return self._plain("dashboard_ops_metrics", parser(DashboardOpsResponse), options)
 
     @endpoint
     def evaluation_summary(self, **options: Unpack[CallOptions]) -> RequestSpec[DashboardEvaluationSummary]:
@@ -1341,7 +1342,7 @@ class Admin(AdminResource[X]):
         Raises:
             ConfigurationError: the client has no admin key.
         """
-        return self._plain("dashboard_evaluation_summary", DashboardEvaluationSummary.from_dict, options)
+        return self._plain("dashboard_evaluation_summary", parser(DashboardEvaluationSummary), options)
 
     @endpoint
     def write_simulate(
@@ -1386,5 +1387,5 @@ class Admin(AdminResource[X]):
         check.optional(body, "namespace", namespace, check.text)
         check.optional(body, "session_id", session_id, check.text)
         check.optional(body, "metadata", metadata, check.mapping)
-        parse = DashboardWriteSimulationResponse.from_dict
+        parse = parser(DashboardWriteSimulationResponse)
         return self._spec("dashboard_write_simulate", parse, options, body=body)

@@ -11,7 +11,9 @@ schema the client was generated from.
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from collections.abc import Callable
+from functools import cache
+from typing import Any, TypedDict, TypeVar, cast
 
 import attrs
 from cml_api_client.models.dashboard_memory_detail import DashboardMemoryDetail
@@ -24,6 +26,7 @@ from cml_ergonomic._logging import preview
 from cml_ergonomic._request import ResponseMeta
 
 _TOP = 5
+M = TypeVar("M")
 
 
 def _meta() -> Any:
@@ -32,6 +35,18 @@ def _meta() -> Any:
 
 def _set(value: Any, default: Any = None) -> Any:
     return default if isinstance(value, Unset) else value
+
+
+@cache
+def _with_meta(model: type[Any]) -> type[Any]:
+    namespace = {"__annotations__": {"meta": "ResponseMeta | None"}, "meta": _meta(), "__module__": __name__}
+    return attrs.define(type(model.__name__, (model,), namespace))
+
+
+def parser(model: type[M]) -> Callable[[Any], M]:
+    """The parser of a generated model's answer: a subclass of ``model`` that adds the ``meta`` slot (made once)."""
+    built: Callable[[Any], M] = _with_meta(cast(Any, model)).from_dict
+    return built
 
 
 @attrs.define

@@ -24,7 +24,7 @@ SNAPSHOT_OPERATIONS = {(method.upper(), path) for path, method, _ in operations(
 OWNERS = {"SessionScope": (SessionScope, AsyncSessionScope)}
 CLIENTS = (CognitiveMemoryLayer, AsyncCognitiveMemoryLayer)
 # Every schema snapshot in the repository: the one the client is generated from, and older ones kept as test data.
-ALL_SNAPSHOTS = sorted({SNAPSHOT_PATH, *(Path(__file__).parents[1] / "data").glob("cml-*.json")})
+ALL_SNAPSHOTS = sorted({SNAPSHOT_PATH, *(Path(__file__).parents[1] / "data" / "openapi").glob("cml-*.json")})
 
 
 def _version(snapshot: Path) -> str:
