@@ -37,6 +37,14 @@ def _set(value: Any, default: Any = None) -> Any:
     return default if isinstance(value, Unset) else value
 
 
+def _field(model: Any, name: str) -> Any:
+    """A field the schema of some server versions has (the event counts, gone in 2.0.0): None when absent."""
+    value = getattr(model, name, None)
+    if value is None:
+        value = model.additional_properties.get(name)
+    return _set(value)
+
+
 @cache
 def _with_meta(model: type[Any]) -> type[Any]:
     namespace = {"__annotations__": {"meta": "ResponseMeta | None"}, "meta": _meta(), "__module__": __name__}
@@ -63,8 +71,8 @@ class Overview(DashboardOverview):
             f"{_set(self.total_memories, 0)} memories ({_set(self.active_memories, 0)} active, "
             f"{_set(self.silent_memories, 0)} silent, {_set(self.archived_memories, 0)} archived, "
             f"{_set(self.labile_memories, 0)} labile), {_set(self.estimated_size_mb, 0.0):.2f} MB",
-            f"{_set(self.current_semantic_facts, 0)} current facts of {_set(self.total_semantic_facts, 0)}; "
-            f"{_set(self.total_events, 0)} events",
+            f"{_set(self.current_semantic_facts, 0)} current facts of {_set(self.total_semantic_facts, 0)}"
+            + ("" if (events := _field(self, "total_events")) is None else f"; {events} events"),
         ]
         if top:
             lines.append(f"by type: {top}")
@@ -89,7 +97,8 @@ class Tenants(DashboardTenantsResponse):
         width = max(len(t.tenant_id) for t in self.tenants)
         rows = [
             f"{t.tenant_id:<{width}}  {_set(t.memory_count, 0):>6} memories ({_set(t.active_memory_count, 0)} active)"
-            f"  {_set(t.fact_count, 0):>5} facts  {_set(t.event_count, 0):>6} events"
+            f"  {_set(t.fact_count, 0):>5} facts"
+            + ("" if (events := _field(t, "event_count")) is None else f"  {events:>6} events")
             for t in self.tenants
         ]
         return "\n".join(rows)
