@@ -592,10 +592,7 @@ class MemoryMethods:
                 type_="missing",
             )
         body: dict[str, Any] = {"action": check.one_of(action, "action", check.FORGET_ACTIONS)}
-        if memory_ids is not None:
-            if isinstance(memory_ids, str | UUID) or not isinstance(memory_ids, Sequence):
-                raise check.invalid("memory_ids", "must be a list of UUIDs", memory_ids, type_="list_type")
-            body["memory_ids"] = [check.uuid(m, f"memory_ids[{i}]") for i, m in enumerate(memory_ids)]
+        check.optional(body, "memory_ids", memory_ids, check.uuid_list)
         check.optional(body, "query", query, check.text)
         _datetime(body, "before", before)
         return RequestSpec(OPERATIONS["forget_memory"], _results().ForgetResult.from_dict, body=body, options=options)

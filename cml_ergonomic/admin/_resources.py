@@ -14,7 +14,7 @@ from __future__ import annotations
 import builtins
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, cast
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, Unpack, cast
 from uuid import UUID
 
 from cml_api_client.models.dashboard_components_response import DashboardComponentsResponse
@@ -51,6 +51,7 @@ from cml_ergonomic import _validation as check
 from cml_ergonomic._endpoint import AsyncExecutor, Resource, SyncExecutor, endpoint
 from cml_ergonomic._operations import OPERATIONS
 from cml_ergonomic._request import CallOptions, RequestSpec
+from cml_ergonomic._results import parse_untyped
 from cml_ergonomic.admin._pager import PageWalk, paged_endpoint, pager_for
 from cml_ergonomic.admin._results import (
     BulkActionResult,
@@ -70,7 +71,6 @@ from cml_ergonomic.admin._results import (
     SuccessMessage,
     Tenants,
     parse_list,
-    parse_object,
     parse_page,
     parser,
 )
@@ -277,13 +277,12 @@ class AdminMemories(AdminResource[X]):
         Raises:
             ValidationError: a bad id or action, or a delete without ``confirm=True`` (nothing was sent).
         """
-        if isinstance(memory_ids, str | UUID) or not isinstance(memory_ids, Sequence):
-            raise check.invalid("memory_ids", "must be a list of UUIDs", memory_ids, type_="list_type")
+        ids = check.uuid_list(memory_ids, "memory_ids")
         verb = check.one_of(action, "action", BULK_ACTIONS)
         if verb == "delete":
             _confirmed(confirm, "a bulk delete cannot be undone")
-        body = {"memory_ids": [check.uuid(m, f"memory_ids[{i}]") for i, m in enumerate(memory_ids)], "action": verb}
-        return self._spec("dashboard_bulk_action", parse_object, options, body=body)
+        body = {"memory_ids": ids, "action": verb}
+        return self._spec("dashboard_bulk_action", parse_untyped, options, body=body)
 
     @endpoint
     def export(
@@ -404,7 +403,7 @@ class AdminFacts(AdminResource[X]):
             NotFoundError: no such fact.
         """
         path = {"fact_id": check.uuid(fact_id, "fact_id")}
-        return self._spec("dashboard_invalidate_fact", parse_object, options, path=path)
+        return self._spec("dashboard_invalidate_fact", parse_untyped, options, path=path)
 
     @endpoint
     def export(
@@ -540,41 +539,21 @@ class AdminJobs(AdminResource[X]):
         return self._spec("dashboard_job_detail", parser(DashboardJobItem), options, path=path)
 
 
-class _Runs(AdminResource[X]):
-    """Shared by consolidation and reconsolidation, whose routes differ only in their names."""
+R = TypeVar("R")  # what running the job answers
+
+
+class _Runs(AdminResource[X], Generic[X, R]):
+    """Consolidation and reconsolidation: their routes differ only in name, so their methods are declared once."""
 
     _run_key: str
     _runs_key: str
     _detail_key: str
 
-    def _runs(self, tenant_id: object, limit: object, options: CallOptions) -> RequestSpec[DashboardJobsResponse]:
-        query = {"tenant_id": self._tenant(tenant_id), "limit": _limit(limit)}
-        return self._spec(self._runs_key, parser(DashboardJobsResponse), options, query=query)
-
-    def _detail(self, job_id: object, options: CallOptions) -> RequestSpec[DashboardJobItem]:
-        path = {"job_id": check.uuid(job_id, "job_id")}
-        return self._spec(self._detail_key, parser(DashboardJobItem), options, path=path)
-
-    def _run(self, tenant_id: object, user_id: object, options: CallOptions) -> RequestSpec[Any]:
-        body: dict[str, Any] = {"tenant_id": self._tenant(tenant_id, required=True)}
-        check.optional(body, "user_id", user_id, _id)
-        return self._spec(self._run_key, parse_object, options, body=body)
-
-
-class AdminConsolidation(_Runs[X]):
-    """``client.admin.consolidation``: run consolidation, list its runs, and (2.0.0 on) the sweep's status."""
-
-    _run_key, _runs_key, _detail_key = (
-        "dashboard_consolidate",
-        "dashboard_consolidation_runs",
-        ("dashboard_consolidation_run_detail"),
-    )
-
     @endpoint
     def run(
         self, *, tenant_id: str | None = None, user_id: str | None = None, **options: Unpack[CallOptions]
-    ) -> RequestSpec[ConsolidationRun]:
-        """Consolidate a tenant's episodes into facts now. Not retried once it may have started.
+    ) -> RequestSpec[R]:
+        """Run the job for a tenant now. Not retried once it may have started.
 
         Args:
             tenant_id: the tenant (default: the client's; required one way or the other).
@@ -582,18 +561,20 @@ class AdminConsolidation(_Runs[X]):
             **options: per-call ``timeout``, ``max_retries``, ``deadline``.
 
         Returns:
-            ``ConsolidationRun`` counters.
+            The job's counters (``ConsolidationRun`` or ``ReconsolidationRun``).
 
         Raises:
             ValidationError: no tenant.
         """
-        return self._run(tenant_id, user_id, options)
+        body: dict[str, Any] = {"tenant_id": self._tenant(tenant_id, required=True)}
+        check.optional(body, "user_id", user_id, _id)
+        return self._spec(self._run_key, parse_untyped, options, body=body)
 
     @endpoint
     def runs(
         self, *, tenant_id: str | None = None, limit: int = 50, **options: Unpack[CallOptions]
     ) -> RequestSpec[DashboardJobsResponse]:
-        """The latest consolidation runs.
+        """The latest runs of the job, newest first.
 
         Args:
             tenant_id: the tenant (default: the client's).
@@ -606,11 +587,12 @@ class AdminConsolidation(_Runs[X]):
         Raises:
             ValidationError: a bad argument.
         """
-        return self._runs(tenant_id, limit, options)
+        query = {"tenant_id": self._tenant(tenant_id), "limit": _limit(limit)}
+        return self._spec(self._runs_key, parser(DashboardJobsResponse), options, query=query)
 
     @endpoint
     def get_run(self, job_id: UUID | str, **options: Unpack[CallOptions]) -> RequestSpec[DashboardJobItem]:
-        """One consolidation run (servers before 2.0.0; later ones: ``admin.jobs.get``).
+        """One run (servers before 2.0.0; on later ones use ``admin.jobs.get``).
 
         Args:
             job_id: the run's id.
@@ -620,9 +602,18 @@ class AdminConsolidation(_Runs[X]):
             ``DashboardJobItem``.
 
         Raises:
-            NotFoundError: no such run, or a server without this route.
+            NotFoundError: no such run, or a server without this route (the suggestion names the version).
         """
-        return self._detail(job_id, options)
+        path = {"job_id": check.uuid(job_id, "job_id")}
+        return self._spec(self._detail_key, parser(DashboardJobItem), options, path=path)
+
+
+class AdminConsolidation(_Runs[X, ConsolidationRun]):
+    """``client.admin.consolidation``: run consolidation, list its runs, and (2.0.0 on) the sweep's status."""
+
+    _run_key = "dashboard_consolidate"
+    _runs_key = "dashboard_consolidation_runs"
+    _detail_key = "dashboard_consolidation_run_detail"
 
     @endpoint
     def status(self, **options: Unpack[CallOptions]) -> RequestSpec[ConsolidationStatus]:
@@ -637,71 +628,15 @@ class AdminConsolidation(_Runs[X]):
         Raises:
             NotFoundError: a server before 2.0.0 (the suggestion says so).
         """
-        return self._spec("consolidation_status", parse_object, options)
+        return self._spec("consolidation_status", parse_untyped, options)
 
 
-class AdminReconsolidation(_Runs[X]):
-    """``client.admin.reconsolidation``: release labile memories of ended sessions."""
+class AdminReconsolidation(_Runs[X, ReconsolidationRun]):
+    """``client.admin.reconsolidation``: release the labile memories of ended sessions."""
 
-    _run_key, _runs_key, _detail_key = (
-        "dashboard_reconsolidate",
-        "dashboard_reconsolidation_runs",
-        ("dashboard_reconsolidation_run_detail"),
-    )
-
-    @endpoint
-    def run(
-        self, *, tenant_id: str | None = None, user_id: str | None = None, **options: Unpack[CallOptions]
-    ) -> RequestSpec[ReconsolidationRun]:
-        """Reconsolidate a tenant now. Not retried once it may have started.
-
-        Args:
-            tenant_id: the tenant (default: the client's; required one way or the other).
-            user_id: only this user's sessions.
-            **options: per-call ``timeout``, ``max_retries``, ``deadline``.
-
-        Returns:
-            ``ReconsolidationRun``.
-
-        Raises:
-            ValidationError: no tenant.
-        """
-        return self._run(tenant_id, user_id, options)
-
-    @endpoint
-    def runs(
-        self, *, tenant_id: str | None = None, limit: int = 50, **options: Unpack[CallOptions]
-    ) -> RequestSpec[DashboardJobsResponse]:
-        """The latest reconsolidation runs.
-
-        Args:
-            tenant_id: the tenant (default: the client's).
-            limit: at most this many, 1 to 200.
-            **options: per-call ``timeout``, ``max_retries``, ``deadline``.
-
-        Returns:
-            ``DashboardJobsResponse``.
-
-        Raises:
-            ValidationError: a bad argument.
-        """
-        return self._runs(tenant_id, limit, options)
-
-    @endpoint
-    def get_run(self, job_id: UUID | str, **options: Unpack[CallOptions]) -> RequestSpec[DashboardJobItem]:
-        """One reconsolidation run (servers before 2.0.0; later ones: ``admin.jobs.get``).
-
-        Args:
-            job_id: the run's id.
-            **options: per-call ``timeout``, ``max_retries``, ``deadline``.
-
-        Returns:
-            ``DashboardJobItem``.
-
-        Raises:
-            NotFoundError: no such run, or a server without this route.
-        """
-        return self._detail(job_id, options)
+    _run_key = "dashboard_reconsolidate"
+    _runs_key = "dashboard_reconsolidation_runs"
+    _detail_key = "dashboard_reconsolidation_run_detail"
 
     @endpoint
     def sessions(
@@ -720,12 +655,8 @@ class AdminReconsolidation(_Runs[X]):
             ConfigurationError: the client has no admin key.
         """
         query = {"tenant_id": self._tenant(tenant_id)}
-        return self._spec(
-            "dashboard_reconsolidation_sessions",
-            parser(DashboardReconsolidationSessionsResponse),
-            options,
-            query=query,
-        )
+        parse = parser(DashboardReconsolidationSessionsResponse)
+        return self._spec("dashboard_reconsolidation_sessions", parse, options, query=query)
 
 
 def _retrieval_body(
@@ -885,7 +816,7 @@ class AdminForgetting(AdminResource[X]):
             "max_memories": check.int_range(max_memories, "max_memories", 1, 1_000_000),
         }
         check.optional(body, "user_id", user_id, _id)
-        return self._spec("dashboard_forget", parse_object, options, body=body)
+        return self._spec("dashboard_forget", parse_untyped, options, body=body)
 
 
 class AdminGraph(AdminResource[X]):
@@ -1017,7 +948,7 @@ class AdminModels(AdminResource[X]):
         Raises:
             NotFoundError: the server is 2.0.0 or newer (the suggestion says so).
         """
-        return self._spec("dashboard_models_status", parse_object, options)
+        return self._spec("dashboard_models_status", parse_untyped, options)
 
 
 class AdminConfig(AdminResource[X]):
@@ -1057,7 +988,7 @@ class AdminConfig(AdminResource[X]):
         """
         _confirmed(confirm, "config.update rewrites the live server's configuration")
         body = {"updates": check.mapping(updates, "updates")}
-        return self._spec("dashboard_config_update", parse_object, options, body=body)
+        return self._spec("dashboard_config_update", parse_untyped, options, body=body)
 
 
 class AdminDatabase(AdminResource[X]):
@@ -1078,7 +1009,7 @@ class AdminDatabase(AdminResource[X]):
             ValidationError: ``confirm`` is not True (nothing was sent).
         """
         _confirmed(confirm, "database.reset erases every tenant's data")
-        return self._spec("dashboard_database_reset", parse_object, options)
+        return self._spec("dashboard_database_reset", parse_untyped, options)
 
 
 class Admin(AdminResource[X]):

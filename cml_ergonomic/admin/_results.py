@@ -24,6 +24,7 @@ from cml_api_client.types import Unset
 
 from cml_ergonomic._logging import preview
 from cml_ergonomic._request import ResponseMeta
+from cml_ergonomic._results import parse_untyped as parse_object  # an untyped body that must be a JSON object
 
 _TOP = 5
 M = TypeVar("M")
@@ -271,19 +272,10 @@ class ConsolidationStatus(TypedDict, total=False):
 # -- routes removed in server 2.0.0: typed here, since a newer schema has no model for them
 
 
-class EventItem(TypedDict, total=False):
+class EventItem(ExportedEvent, total=False):
     """One event of ``admin.events.list()`` (servers before 2.0.0)."""
 
-    id: str
-    tenant_id: str
-    scope_id: str | None
-    agent_id: str | None
-    event_type: str
-    operation: str | None
-    payload: Any
-    memory_ids: list[str]
     parent_event_id: str | None
-    created_at: str | None
 
 
 class EventPage(TypedDict):
@@ -304,17 +296,6 @@ class ModelsStatus(TypedDict, total=False):
     families: list[Any]
     task_models: list[Any]
     load_errors: list[Any]
-
-
-def parse_object(data: Any) -> Any:
-    """An untyped body that must be a JSON object.
-
-    Raises:
-        TypeError: it is not.
-    """
-    if not isinstance(data, dict):
-        raise TypeError(f"expected a JSON object, got {type(data).__name__}")
-    return data
 
 
 def parse_list(data: Any) -> Any:
