@@ -15,7 +15,7 @@ from uuid import UUID
 from cml_ergonomic import _validation as check
 from cml_ergonomic._deprecation import deprecated
 from cml_ergonomic._endpoint import AsyncExecutor, Resource, StreamSpec, SyncExecutor, endpoint, stream_endpoint
-from cml_ergonomic._operations import OPERATIONS
+from cml_ergonomic._operations import MEMORY_OPERATIONS as OPERATIONS
 from cml_ergonomic._request import CallOptions, RequestSpec
 from cml_ergonomic._stream import DONE, interpret_read_event
 
