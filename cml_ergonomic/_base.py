@@ -11,7 +11,7 @@ import platform
 import threading
 import warnings
 from collections.abc import Generator, Mapping
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 import httpx
 
@@ -31,9 +31,16 @@ from cml_ergonomic._retry import Clock
 from cml_ergonomic._version import __version__
 from cml_ergonomic.errors import ConfigurationError
 
+if TYPE_CHECKING:
+    from cml_ergonomic._endpoint import AsyncExecutor, SyncExecutor
+    from cml_ergonomic.admin import Admin
+
 API_KEY_HEADER = "X-API-Key"
 TENANT_HEADER = "X-Tenant-Id"
 USER_HEADER = "X-User-Id"
+# The dashboard refuses POST/PUT/DELETE without it (its CSRF guard): "403 Missing CSRF header".
+CSRF_HEADERS = {"X-Requested-With": "XMLHttpRequest"}
+ADMIN_PREFIXES = ("/api/v1/admin/", "/api/v1/dashboard/")
 # Idle connections are dropped before uvicorn's 5 s keep-alive timeout, so reuse never meets a closing socket.
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=4.0)
 
@@ -65,9 +72,34 @@ class _IdentityAuth(httpx.Auth):
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         if OWN_REQUEST not in request.extensions and API_KEY_HEADER not in request.headers:
-            for name, value in self.core._headers_for(None).items():
+            path = request.url.path
+            admin = path.startswith(ADMIN_PREFIXES)  # operator routes get the admin key, when there is one
+            for name, value in self.core._headers_for(None, admin=admin).items():
                 request.headers.setdefault(name, value)
+            if admin and request.method != "GET" and path.startswith("/api/v1/dashboard/"):
+                for name, value in CSRF_HEADERS.items():
+                    request.headers.setdefault(name, value)
         yield request
+
+
+class _AdminAccessor:
+    """``client.admin``: built on first use (the admin package is not imported before), then kept."""
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _AdminAccessor: ...
+    @overload
+    def __get__(self, obj: SyncExecutor, owner: type) -> Admin[SyncExecutor]: ...
+    @overload
+    def __get__(self, obj: AsyncExecutor, owner: type) -> Admin[AsyncExecutor]: ...
+    def __get__(self, obj: Any, owner: type) -> Any:
+        if obj is None:
+            return self
+        admin = obj.__dict__.get("_admin")
+        if admin is None:
+            from cml_ergonomic.admin import Admin
+
+            admin = obj.__dict__["_admin"] = Admin(obj)
+        return admin
 
 
 class ClientCore:
@@ -75,6 +107,7 @@ class ClientCore:
 
     _http_class: ClassVar[type[httpx.Client] | type[httpx.AsyncClient]]
     _raw_setter: ClassVar[str]
+    admin = _AdminAccessor()
 
     def __init__(
         self,
@@ -142,7 +175,7 @@ class ClientCore:
         self._check_server_pending = bool(check_server)
         self._identity_lock = threading.Lock()
         self._pool_headers: dict[str, str] = {}
-        self._headers: tuple[dict[str, str], dict[str, str]] = self._build_headers(
+        self._headers: tuple[dict[str, str], dict[str, str], dict[str, str]] = self._build_headers(
             self.config.tenant_id, self.config.user_id
         )
         self._raw: Any = None
@@ -193,7 +226,9 @@ class ClientCore:
 
     # -- headers
 
-    def _build_headers(self, tenant_id: str | None, user_id: str | None) -> tuple[dict[str, str], dict[str, str]]:
+    def _build_headers(
+        self, tenant_id: str | None, user_id: str | None
+    ) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         config = self.config
         identity = {TENANT_HEADER: tenant_id, USER_HEADER: user_id}
         normal = _merge_headers(
@@ -206,7 +241,7 @@ class ClientCore:
         admin = normal
         if config.admin_api_key is not None:
             admin = _merge_headers(normal, {API_KEY_HEADER: config.admin_api_key.reveal()})
-        return normal, admin
+        return normal, admin, _merge_headers(admin, CSRF_HEADERS)
 
     def _url_for(self, path: str) -> httpx.URL:
         """The full URL of ``path`` on this client's server, parsed once and then reused."""
@@ -215,14 +250,20 @@ class ClientCore:
             url = self._urls[path] = httpx.URL(self.config.base_url + path)
         return url
 
-    def _headers_for(self, operation: Operation | None) -> dict[str, str]:
+    def _headers_for(self, operation: Operation | None, *, admin: bool = False) -> dict[str, str]:
         """The headers for a request of ``operation``: the admin key only on admin operations.
 
-        The dicts are rebuilt, never mutated, by ``set_tenant``/``set_user``, so
-        callers may keep a reference for the whole call.
+        ``X-Requested-With`` goes with the operations that need it (the
+        dashboard's POST, PUT and DELETE). The dicts are rebuilt, never
+        mutated, by ``set_tenant``/``set_user``, so callers may keep a
+        reference for the whole call.
         """
-        normal, admin = self._headers
-        return admin if operation is not None and operation.admin else normal
+        normal, with_admin_key, with_csrf = self._headers
+        if operation is None:
+            return with_admin_key if admin else normal
+        if operation.csrf:
+            return with_csrf
+        return with_admin_key if operation.admin else normal
 
     def set_tenant(self, tenant_id: str | None) -> None:
         """Send ``X-Tenant-Id: tenant_id`` on later requests (None: stop sending it).
@@ -305,6 +346,7 @@ class ClientCore:
         clone.config = self.config.evolve(**changes)
         clone._owns_http = False
         clone._identity_lock = threading.Lock()
+        clone.__dict__.pop("_admin", None)  # the original's admin resource would run calls on the original
         return clone
 
     def with_namespace(self, namespace: str) -> Any:

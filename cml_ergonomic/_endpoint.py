@@ -26,6 +26,7 @@ from cml_ergonomic.errors import ResponseValidationError
 P = ParamSpec("P")
 T = TypeVar("T")
 Y = TypeVar("Y")
+X = TypeVar("X", bound="SyncExecutor | AsyncExecutor", covariant=True)
 
 
 class SyncExecutor:
@@ -87,6 +88,20 @@ class StreamSpec(Generic[Y]):
                 raise ResponseValidationError(f"{call.label} did not answer with server-sent events ({exc})") from None
 
 
+class Resource(Generic[X]):
+    """A group of endpoints reached through a client (``client.admin.memories``).
+
+    Its endpoints run through the client's own ``_execute``, so a resource
+    adds no request machinery: ``Resource[CognitiveMemoryLayer]`` methods
+    return results, ``Resource[AsyncCognitiveMemoryLayer]`` ones awaitables.
+    """
+
+    def __init__(self, client: X) -> None:
+        self._client = client
+        self._execute = client._execute
+        self._execute_stream = client._execute_stream
+
+
 def _bound_signature(build: Callable[..., Any]) -> inspect.Signature:
     signature = inspect.signature(build)
     params = list(signature.parameters.values())[1:]  # drop self
@@ -132,6 +147,10 @@ class endpoint(_ClientMethod, Generic[P, T]):
     def __get__(self, obj: SyncExecutor, owner: type) -> Callable[P, T]: ...
     @overload
     def __get__(self, obj: AsyncExecutor, owner: type) -> Callable[P, Awaitable[T]]: ...
+    @overload
+    def __get__(self, obj: Resource[SyncExecutor], owner: type) -> Callable[P, T]: ...
+    @overload
+    def __get__(self, obj: Resource[AsyncExecutor], owner: type) -> Callable[P, Awaitable[T]]: ...
     def __get__(self, obj: Any, owner: type) -> Any:
         return self._bind(obj)
 

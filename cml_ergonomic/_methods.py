@@ -14,8 +14,8 @@ from uuid import UUID
 
 from cml_ergonomic import _validation as check
 from cml_ergonomic._deprecation import deprecated
-from cml_ergonomic._endpoint import AsyncExecutor, StreamSpec, SyncExecutor, endpoint, stream_endpoint
-from cml_ergonomic._operations import OPERATIONS
+from cml_ergonomic._endpoint import AsyncExecutor, Resource, StreamSpec, SyncExecutor, endpoint, stream_endpoint
+from cml_ergonomic._operations import MEMORY_OPERATIONS as OPERATIONS
 from cml_ergonomic._request import CallOptions, RequestSpec
 from cml_ergonomic._stream import DONE, interpret_read_event
 
@@ -121,6 +121,12 @@ class read_endpoint(endpoint[..., "ReadResult"]):
     @overload
     def __get__(
         self, obj: AsyncExecutor, owner: type
+    ) -> ReadMethod[Awaitable[LLMContextReadResult], Awaitable[ReadResult]]: ...
+    @overload
+    def __get__(self, obj: Resource[SyncExecutor], owner: type) -> ReadMethod[LLMContextReadResult, ReadResult]: ...
+    @overload
+    def __get__(
+        self, obj: Resource[AsyncExecutor], owner: type
     ) -> ReadMethod[Awaitable[LLMContextReadResult], Awaitable[ReadResult]]: ...
     def __get__(self, obj: Any, owner: type) -> Any:
         return self._bind(obj)
@@ -586,10 +592,7 @@ class MemoryMethods:
                 type_="missing",
             )
         body: dict[str, Any] = {"action": check.one_of(action, "action", check.FORGET_ACTIONS)}
-        if memory_ids is not None:
-            if isinstance(memory_ids, str | UUID) or not isinstance(memory_ids, Sequence):
-                raise check.invalid("memory_ids", "must be a list of UUIDs", memory_ids, type_="list_type")
-            body["memory_ids"] = [check.uuid(m, f"memory_ids[{i}]") for i, m in enumerate(memory_ids)]
+        check.optional(body, "memory_ids", memory_ids, check.uuid_list)
         check.optional(body, "query", query, check.text)
         _datetime(body, "before", before)
         return RequestSpec(OPERATIONS["forget_memory"], _results().ForgetResult.from_dict, body=body, options=options)

@@ -10,6 +10,7 @@ it matches the snapshot.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,10 @@ class Operation:
         sends: the request-body fields the wrapper can send.
         reads: the response fields the wrapper reads (``a.b`` for a nested one;
             ``a[].b`` for a field of the items of an array).
+        csrf: True when the server wants ``X-Requested-With: XMLHttpRequest``
+            (the dashboard's POST, PUT and DELETE).
+        added: the first server version that serves it (None: every version we know).
+        removed: the first server version that no longer serves it (None: still served).
     """
 
     key: str
@@ -38,11 +43,34 @@ class Operation:
     methods: tuple[str, ...] = ()
     sends: tuple[str, ...] = ()
     reads: tuple[str, ...] = ()
+    csrf: bool = False
+    added: str | None = None
+    removed: str | None = None
 
     @property
     def label(self) -> str:
         """``METHOD /path``, the way the diff report and logs name it."""
         return f"{self.method} {self.path}"
+
+    def served_by(self, version: str) -> bool:
+        """Whether a server of ``version`` (``"1.5.1"``) serves this operation, as far as the map knows."""
+        v = _version_key(version)
+        return (self.added is None or v >= _version_key(self.added)) and (
+            self.removed is None or v < _version_key(self.removed)
+        )
+
+    def version_note(self) -> str | None:
+        """What to tell a user whose server answers 404 for the route itself (None: the route is in every version)."""
+        if self.added is None and self.removed is None:
+            return None
+        name = f"{self.methods[0]}(), " if self.methods else ""
+        if self.added is not None:
+            return f"This server version has no {name}{self.label}: it was added in server {self.added}."
+        return f"This server version has no {name}{self.label}: it was removed in server {self.removed}."
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("+")[0].split(".") if part.isdigit())
 
 
 _MEMORY_ITEM = ("id", "text", "type", "confidence", "relevance", "timestamp", "metadata")
@@ -52,7 +80,7 @@ def _items(array: str) -> tuple[str, ...]:
     return tuple(f"{array}[].{field}" for field in _MEMORY_ITEM)
 
 
-OPERATIONS: dict[str, Operation] = {
+MEMORY_OPERATIONS: dict[str, Operation] = {
     op.key: op
     for op in (
         Operation("health_check", "GET", "/api/v1/health", read_only=True, methods=("health",)),
@@ -235,12 +263,33 @@ OPERATIONS: dict[str, Operation] = {
     )
 }
 
+
+def operation_map() -> dict[str, Operation]:
+    """Every wrapped operation (``OPERATIONS``): ``MEMORY_OPERATIONS`` and the admin resource's, built once."""
+    built: dict[str, Operation] | None = globals().get("OPERATIONS")
+    if built is None:
+        from cml_ergonomic._admin_operations import ADMIN_OPERATIONS
+
+        built = globals()["OPERATIONS"] = {**MEMORY_OPERATIONS, **ADMIN_OPERATIONS}
+    return built
+
+
+if TYPE_CHECKING:
+    OPERATIONS: dict[str, Operation]  # every wrapped operation: MEMORY_OPERATIONS and the admin resource's
+
+
+def __getattr__(name: str) -> Any:
+    # The admin rows (cml_ergonomic/_admin_operations.py) are built when something first asks for the whole
+    # map (the admin resource, the schema diff, the tests), so that `import cml_ergonomic` does not pay for them.
+    if name == "OPERATIONS":
+        return operation_map()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # Operations of the snapshot the wrapper deliberately leaves to ``client.raw``, with the reason.
 RAW_ONLY: dict[str, str] = {
     "POST /api/v1/session/{session_id}/write": "the same as write(session_id=...), which goes to /memory/write",
     "POST /api/v1/session/{session_id}/read": "deprecated by the server in favour of /memory/read, which read() calls",
-    "/api/v1/dashboard/": "the dashboard is the operator UI's API (admin key, X-Requested-With); use client.raw",
-    "GET /api/v1/admin/consolidation/status": "new in server 2.0.0; the admin resource (issue 10) will wrap it",
     "/dashboard/": "the dashboard web app serves HTML, not API; codegen leaves it out",
 }
 
@@ -266,7 +315,7 @@ def raw_only_reason(method: str, path: str) -> str | None:
 
 def methods_for(method: str, path: str) -> tuple[str, ...]:
     """The wrapper methods that call ``method path`` (empty when none does)."""
-    for op in OPERATIONS.values():
+    for op in operation_map().values():
         if op.method == method.upper() and op.path == path:
             return op.methods
     return ()

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 R = TypeVar("R")
+ROUTE_NOT_FOUND = {"detail": "Not Found"}  # FastAPI's answer for a path it has no route for
 OWN_REQUEST = "cml_ergonomic"  # marks the wrapper's own requests, which carry their identity headers already
 log = get_logger("http")
 
@@ -318,11 +319,15 @@ class Call(Generic[T]):
         log.debug("%s → %d (%.0f ms) request_id=%s", self.label, status, elapsed_ms, request_id)
         if not 200 <= status < 300:
             full = httpx.Response(status, headers=response.headers, content=body, request=response.request)
-            raise error_from_response(
+            error = error_from_response(
                 full,
                 admin=self.spec.operation.admin,
                 retry_after=parse_retry_after(response.headers, self.core.clock.wall()),
             )
+            note = self.spec.operation.version_note()
+            if note and status == 404 and getattr(error, "response_body", None) == ROUTE_NOT_FOUND:
+                error.suggestion = note  # the route itself is missing: this server version does not serve it
+            raise error
         try:
             data = loads(body) if body else None
         except ValueError as exc:

@@ -8,7 +8,7 @@ test reads them back from ``openapi/`` so they cannot drift silently.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 from uuid import UUID
 
@@ -158,6 +158,13 @@ def uuid(value: object, field: str) -> str:
         except ValueError:
             pass
     raise invalid(field, "must be a UUID (uuid.UUID or its string form)", value, type_="uuid_parsing")
+
+
+def uuid_list(value: object, field: str) -> list[str]:
+    """A list (or tuple) of UUIDs; a lone id is refused, since it is not a list."""
+    if isinstance(value, str | bytes | UUID) or not isinstance(value, Sequence):
+        raise invalid(field, "must be a list of UUIDs", value, type_="list_type")
+    return [uuid(item, f"{field}[{i}]") for i, item in enumerate(value)]
 
 
 def string_list(value: object, field: str) -> list[str]:

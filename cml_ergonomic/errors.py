@@ -62,7 +62,10 @@ class CMLError(Exception):
         suggestion: what to do about it.
         request_id: the server's ``X-Request-ID`` for the failed request, if any.
         retries: how many retries were made before giving up.
+        page: for an error in the middle of an auto-paginated listing, the page it stopped at.
     """
+
+    page: int | None = None
 
     def __init__(self, message: str, *, suggestion: str = "", request_id: str | None = None) -> None:
         super().__init__(message)

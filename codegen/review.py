@@ -82,7 +82,7 @@ def review_items(old: dict[str, Any], new: dict[str, Any]) -> list[ReviewItem]:
                 )
             )
     for key, op in wrapped.items():
-        if key not in new_operations:
+        if key not in new_operations and op.removed is None:  # removed=: kept for older servers, already decided
             items.add(
                 ReviewItem(
                     op.label,

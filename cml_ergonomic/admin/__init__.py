@@ -1,0 +1,79 @@
+"""``client.admin``: the server's operator API, loaded on first use of ``client.admin``.
+
+>>> for memory in client.admin.memories.list(type="preference"):  # doctest: +SKIP
+...     print(memory.id, memory.text)
+"""
+
+from __future__ import annotations
+
+from cml_ergonomic.admin._pager import AsyncPager, PageWalk, SyncPager
+from cml_ergonomic.admin._resources import (
+    Admin,
+    AdminConfig,
+    AdminConsolidation,
+    AdminDatabase,
+    AdminEvents,
+    AdminFacts,
+    AdminForgetting,
+    AdminGraph,
+    AdminJobs,
+    AdminMemories,
+    AdminModels,
+    AdminReconsolidation,
+    AdminResource,
+    AdminRetrieval,
+)
+from cml_ergonomic.admin._results import (
+    BulkActionResult,
+    ConsolidationRun,
+    ConsolidationStatus,
+    EventItem,
+    EventPage,
+    Explanation,
+    ExportedEvent,
+    ExportedFact,
+    ExportedMemory,
+    ForgettingRun,
+    MemoryDetail,
+    ModelsStatus,
+    Overview,
+    ReconsolidationRun,
+    SuccessMessage,
+    Tenants,
+)
+
+__all__ = [
+    "Admin",
+    "AdminConfig",
+    "AdminConsolidation",
+    "AdminDatabase",
+    "AdminEvents",
+    "AdminFacts",
+    "AdminForgetting",
+    "AdminGraph",
+    "AdminJobs",
+    "AdminMemories",
+    "AdminModels",
+    "AdminReconsolidation",
+    "AdminResource",
+    "AdminRetrieval",
+    "AsyncPager",
+    "BulkActionResult",
+    "ConsolidationRun",
+    "ConsolidationStatus",
+    "EventItem",
+    "EventPage",
+    "Explanation",
+    "ExportedEvent",
+    "ExportedFact",
+    "ExportedMemory",
+    "ForgettingRun",
+    "MemoryDetail",
+    "ModelsStatus",
+    "Overview",
+    "PageWalk",
+    "ReconsolidationRun",
+    "SuccessMessage",
+    "SyncPager",
+    "Tenants",
+]
