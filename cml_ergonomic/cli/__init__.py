@@ -1,9 +1,10 @@
 """The ``cml-ergonomic`` command line: ``pip install "cml-ergonomic[cli]"``.
 
 Only this module is imported by the console script and ``python -m
-cml_ergonomic`` before the extra's libraries (click, rich) are known to be
+cml_ergonomic`` before the extra's library (rich) is known to be
 there, so it imports nothing but the standard library: without the extra it
 prints how to install it and exits with the usage code.
+Arguments are parsed with argparse; see ``_app`` for why not click.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         Nothing: every error becomes a message and an exit code.
     """
     try:
-        import click  # noqa: F401
         import rich  # noqa: F401
     except ImportError as exc:
         print(f"cml-ergonomic: {INSTALL_HINT} (missing: {exc.name})", file=sys.stderr)

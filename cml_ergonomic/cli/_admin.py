@@ -50,7 +50,12 @@ def memories_page(
         "sort_by": "written_at",
         "order": "asc",
     }
-    for name, value in (("type", memory_type), ("status", status), ("search", search), ("source_session_id", session_id)):
+    for name, value in (
+        ("type", memory_type),
+        ("status", status),
+        ("search", search),
+        ("source_session_id", session_id),
+    ):
         if value is not None:
             params[name] = value
     result: dict[str, Any] = client._execute(RequestSpec(_LIST, _untyped, params=params))

@@ -47,9 +47,7 @@ def server_info(client: CognitiveMemoryLayer) -> dict[str, Any]:
     return {"base_url": client.config.base_url, "api_version": info.get("version"), "title": info.get("title")}
 
 
-def _details(
-    client: CognitiveMemoryLayer, ids: list[str], concurrency: int
-) -> Iterator[dict[str, Any]]:
+def _details(client: CognitiveMemoryLayer, ids: list[str], concurrency: int) -> Iterator[dict[str, Any]]:
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
         yield from pool.map(lambda memory_id: _admin.memory_detail(client, memory_id), ids)
 
@@ -91,7 +89,7 @@ def export_tenant(
     on_total(len(ids))
     info = server_info(client)
     directory = Path(target).resolve().parent if target != "-" else Path(tempfile.gettempdir())
-    body = tempfile.NamedTemporaryFile("w+", encoding="utf-8", dir=directory, prefix=".cml-export-", delete=False)
+    body = tempfile.NamedTemporaryFile("w+", encoding="utf-8", dir=directory, prefix=".cml-export-", delete=False)  # noqa: SIM115 (closed below, removed in finally)
     final_name = ""
     try:
         count = 0
@@ -120,6 +118,9 @@ def export_tenant(
                     final.write(line)
                 final.flush()
                 os.fsync(final.fileno())
+                umask = os.umask(0)
+                os.umask(umask)
+                os.fchmod(final.fileno(), 0o666 & ~umask)  # a normal file, not the temporary file's 0600
         os.replace(final_name, target)
         final_name = ""
         return ExportResult(count, str(target), head)

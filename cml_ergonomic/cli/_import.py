@@ -177,6 +177,7 @@ def import_file(
     summary = ImportSummary(dry_run=dry_run)
     planned = plan_file(path, summary)
     if strict and summary.failed:
+        summary.stopped = f"--strict: {len(summary.failed)} malformed line(s), nothing was sent"
         raise StrictStop(summary)
     for item in planned:
         summary.by_route[item.route] += 1

@@ -42,6 +42,11 @@ class Output:
         self.console = Console(file=self._stdout, highlight=False, soft_wrap=True)
         self.err_console = Console(file=self._stderr, highlight=False, soft_wrap=True)
 
+    @property
+    def stdout(self) -> IO[str]:
+        """The stream results go to (for data written as-is, like an export to "-")."""
+        return self._stdout
+
     # -- secrets
 
     def add_secret(self, value: str | None) -> None:

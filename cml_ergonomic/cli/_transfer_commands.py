@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cml_ergonomic.cli import EXIT_API_ERROR, EXIT_UNREACHABLE, EXIT_USAGE
-from cml_ergonomic.cli._app import State, _state, cli, command
+from cml_ergonomic.cli._app import PROG, State, int_range
 from cml_ergonomic.cli._errors import UsageProblem
+
+if TYPE_CHECKING:
+    from cml_ergonomic.cli._app import _Commands
 
 Callbacks = tuple[Callable[[int], None], Callable[[int], None]]
 
@@ -31,31 +34,12 @@ def progress_bar(state: State, label: str) -> Iterator[Callbacks]:
         yield (lambda total: bar.update(task, total=total)), (lambda n: bar.advance(task, n))
 
 
-@command(
-    cli,
-    "export",
-    "cml-ergonomic --tenant acme export -o acme.jsonl",
-    "cml-ergonomic --tenant acme export --status all -o - | gzip > acme.jsonl.gz",
-)
-@click.option("-o", "--output", "target", required=True, help='The JSON Lines file to write ("-" for stdout).')
-@click.option(
-    "--status",
-    default="active",
-    show_default=True,
-    help='Only memories with this status ("all" for every one; import stores each as active).',
-)
-@click.option("--concurrency", type=click.IntRange(1, 32), default=4, show_default=True, help="Requests in flight.")
-def export(target: str, status: str, concurrency: int) -> None:
-    """Write every memory of the tenant to a JSON Lines file (needs the admin key).
-
-    The first line is a header (server, tenant, time, count). The file is written under a temporary
-    name and renamed at the end, so an interrupted export never leaves a truncated file behind.
-    """
+def export(state: State, args: argparse.Namespace) -> None:
     from cml_ergonomic.cli._export import export_tenant
 
-    state = _state()
     client = state.admin_client("export")
     tenant = state.tenant_of(client, "export")
+    target: str = args.output
     if target != "-" and not Path(target).resolve().parent.is_dir():
         raise UsageProblem(f"no such directory for {target}", "Create the directory first.")
     started = time.monotonic()
@@ -64,11 +48,11 @@ def export(target: str, status: str, concurrency: int) -> None:
             client,
             tenant,
             target,
-            status=None if status == "all" else status,
-            concurrency=concurrency,
+            status=None if args.status == "all" else args.status,
+            concurrency=args.concurrency,
             on_total=on_total,
             advance=advance,
-            stdout=sys.stdout,
+            stdout=state.output.stdout,
         )
     seconds = time.monotonic() - started
     summary = {"path": result.path, "count": result.count, "seconds": round(seconds, 2), "tenant": tenant}
@@ -76,34 +60,22 @@ def export(target: str, status: str, concurrency: int) -> None:
         state.output.document(summary)
     else:
         rate = result.count / seconds if seconds else 0.0
-        state.output.note(f"exported {result.count} memories of {tenant} to {result.path} in {seconds:.1f}s ({rate:.0f}/s)")
+        state.output.note(
+            f"exported {result.count} memories of {tenant} to {result.path} in {seconds:.1f}s ({rate:.0f}/s)"
+        )
 
 
-@command(
-    cli,
-    "import",
-    "cml-ergonomic --base-url http://new:8000 --tenant acme import acme.jsonl",
-    "cml-ergonomic import acme.jsonl --dry-run",
-)
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Check every line against the schema; send nothing.")
-@click.option("--strict", is_flag=True, help="Send nothing when any line is malformed.")
-@click.option("--concurrency", type=click.IntRange(1, 32), default=4, show_default=True, help="Requests in flight.")
-@click.option("--journal", "journal", type=click.Path(dir_okay=False, path_type=Path), help="The journal file.")
-def import_(source: Path, dry_run: bool, strict: bool, concurrency: int, journal: Path | None) -> None:
-    """Import a JSON Lines export into the server; a re-run skips what is already there.
-
-    Each line goes through write (keeps type, tags, namespace, agent) unless it has none of those,
-    then through write_batch. Progress is kept in a journal next to the file (one per target), so an
-    interrupted import resumes where it stopped. With the admin key and a tenant, memories the tenant
-    already holds are skipped too. Exit 1 when any line failed.
-    """
+def import_(state: State, args: argparse.Namespace) -> int | None:
     from cml_ergonomic.cli._import import StrictStop, import_file
     from cml_ergonomic.cli._journal import default_path
 
-    state = _state()
+    source = Path(args.source)
+    if not source.is_file():
+        raise UsageProblem(f"no such file: {source}", "Give the path of a file written by export.")
     client = state.client()
-    journal_path = journal or default_path(source, client.config.base_url, client.config.tenant_id)
+    journal_path = (
+        Path(args.journal) if args.journal else default_path(source, client.config.base_url, client.config.tenant_id)
+    )
     started = time.monotonic()
     try:
         with progress_bar(state, "import") as (on_total, advance):
@@ -112,20 +84,19 @@ def import_(source: Path, dry_run: bool, strict: bool, concurrency: int, journal
                 source,
                 journal_path=journal_path,
                 tenant=client.config.tenant_id,
-                concurrency=concurrency,
-                dry_run=dry_run,
-                strict=strict,
+                concurrency=args.concurrency,
+                dry_run=args.dry_run,
+                strict=args.strict,
                 on_total=on_total,
                 advance=advance,
             )
     except StrictStop as stop:
         _report(state, stop.summary.as_dict(), time.monotonic() - started)
-        raise click.exceptions.Exit(EXIT_USAGE) from None
+        return EXIT_USAGE
     _report(state, summary.as_dict(), time.monotonic() - started)
     if summary.stopped:
-        raise click.exceptions.Exit(EXIT_UNREACHABLE)
-    if summary.failed:
-        raise click.exceptions.Exit(EXIT_API_ERROR)
+        return EXIT_UNREACHABLE
+    return EXIT_API_ERROR if summary.failed else None
 
 
 def _report(state: State, summary: dict[str, Any], seconds: float) -> None:
@@ -149,4 +120,44 @@ def _report(state: State, summary: dict[str, Any], seconds: float) -> None:
     for failure in summary["failures"]:
         out.text(f"  line {failure['line']}: {failure['error']}")
     if summary.get("stopped"):
-        out.error(summary["stopped"], "Start the server (or fix --base-url) and run the same import again.")
+        hint = (
+            "Fix the lines above, or drop --strict to import the others."
+            if "--strict" in summary["stopped"]
+            else ("Start the server (or fix --base-url) and run the same import again.")
+        )
+        out.error(summary["stopped"], hint)
+
+
+def register(commands: _Commands) -> None:
+    """Add ``export`` and ``import`` to the tree."""
+    p = commands.add(
+        "export",
+        "Write every memory of the tenant to a JSON Lines file (needs the admin key). The first line is a "
+        "header (server, tenant, time, count); the file is written under a temporary name and renamed at the "
+        "end, so an interrupted export never leaves a truncated file behind.",
+        [f"{PROG} export --tenant acme -o acme.jsonl", f"{PROG} export --tenant acme --status all -o - | gzip > a.gz"],
+        export,
+    )
+    p.add_argument("-o", "--output", required=True, help='the JSON Lines file to write ("-" for stdout)')
+    p.add_argument(
+        "--status",
+        default="active",
+        help='only memories with this status (default: active; "all" for every one, imported as active)',
+    )
+    p.add_argument("--concurrency", type=int_range(1, 32), default=4, help="requests in flight (default 4)")
+
+    p = commands.add(
+        "import",
+        "Import a JSON Lines export; a re-run skips what is already there. Each line goes through write "
+        "(keeps type, tags, namespace, agent) unless it has none of those, then through write_batch. A journal "
+        "next to the file (one per target) records what was stored, so an interrupted import resumes where it "
+        "stopped; with the admin key and a tenant, memories the tenant already holds are skipped too. Exit 1 "
+        "when any line failed.",
+        [f"{PROG} import acme.jsonl --base-url http://new:8000 --tenant acme", f"{PROG} import acme.jsonl --dry-run"],
+        import_,
+    )
+    p.add_argument("source", help="the file written by export")
+    p.add_argument("--dry-run", action="store_true", help="check every line against the schema; send nothing")
+    p.add_argument("--strict", action="store_true", help="send nothing when any line is malformed")
+    p.add_argument("--concurrency", type=int_range(1, 32), default=4, help="requests in flight (default 4)")
+    p.add_argument("--journal", help="the journal file (default: next to the source, named after the target)")
