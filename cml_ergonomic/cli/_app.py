@@ -65,8 +65,6 @@ class State:
                 tenant_id=self.tenant,
                 admin_api_key=self.admin_api_key,
                 timeout=self.timeout,
-                # The dashboard's POST routes refuse requests without it (a CSRF guard); it harms no other route.
-                default_headers={"X-Requested-With": "XMLHttpRequest"},
             )
             for secret in (self._client.config.api_key, self._client.config.admin_api_key):
                 if secret is not None:

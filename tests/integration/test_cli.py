@@ -24,8 +24,7 @@ from typing import Any
 import pytest
 
 from cml_ergonomic import CognitiveMemoryLayer
-from cml_ergonomic.cli import EXIT_OK
-from cml_ergonomic.cli import _admin
+from cml_ergonomic.cli import EXIT_OK, _admin
 from cml_ergonomic.cli._app import run
 from cml_ergonomic.cli._output import Output
 from tests.conftest import ServerInfo
@@ -63,7 +62,9 @@ def fresh_tenant(what: str) -> str:
 
 def tenant_texts(server: ServerInfo, tenant: str) -> list[str]:
     """Every active memory's text in ``tenant`` (admin listing), one entry per memory."""
-    with CognitiveMemoryLayer(base_url=server.base_url, api_key=server.api_key, admin_api_key=server.admin_api_key) as c:
+    with CognitiveMemoryLayer(
+        base_url=server.base_url, api_key=server.api_key, admin_api_key=server.admin_api_key
+    ) as c:
         return [str(item["text"]) for _total, item in _admin.iter_memories(c, tenant, status="active")]
 
 
