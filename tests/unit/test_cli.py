@@ -153,29 +153,30 @@ def test_every_command_has_help_with_an_example(path: tuple[str, ...]) -> None:
     assert "cml-ergonomic " + " ".join(path) in " ".join(example.split()), example
 
 
-CLI_LIBRARIES = "('rich', 'pygments', 'click', 'typer', 'argparse', 'cml_ergonomic.cli')"
+CLI_LIBRARIES = ("rich", "pygments", "click", "typer", "argparse", "cml_ergonomic.cli")
+
+
+def cli_modules_loaded_by_import(prelude: str) -> list[str]:
+    """The CLI libraries that ``import cml_ergonomic`` loads in a fresh interpreter, after ``prelude`` ran."""
+    code = (
+        f"import sys; {prelude}; before = {{m for m, v in sys.modules.items() if v is not None}}; "
+        "import cml_ergonomic; "
+        f"print([m for m in {CLI_LIBRARIES!r} if sys.modules.get(m) is not None and m not in before])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return list(json.loads(out.replace("'", '"')))
 
 
 def test_import_cml_ergonomic_loads_nothing_of_the_command_line() -> None:
     # httpx imports its own CLI (click, rich, pygments) when click happens to be installed, as it is in the test
     # environment (typer, through the code generator); the extra leaves click out so that a user's doesn't.
     # Here: nothing beyond what httpx itself loaded.
-    code = (
-        "import sys, httpx; before = set(sys.modules); import cml_ergonomic; "
-        f"print(sorted(m for m in {CLI_LIBRARIES} if m in set(sys.modules) - before))"
-    )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert loaded.strip() == "[]"
+    assert cli_modules_loaded_by_import("import httpx") == []
 
 
 def test_with_the_extra_but_without_click_import_loads_no_cli_library() -> None:
     # What a user's environment with the cli extra looks like: rich installed, click not.
-    code = (
-        "import sys; sys.modules['click'] = None; import cml_ergonomic; "
-        f"print(sorted(m for m in {CLI_LIBRARIES} if sys.modules.get(m) is not None))"
-    )
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert loaded.strip() == "[]"
+    assert cli_modules_loaded_by_import("sys.modules['click'] = None") == []
 
 
 def test_without_the_extra_the_entry_point_says_how_to_install_it() -> None:
