@@ -73,6 +73,13 @@ def import_(state: State, args: argparse.Namespace) -> int | None:
     if not source.is_file():
         raise UsageProblem(f"no such file: {source}", "Give the path of a file written by export.")
     client = state.client()
+    config = client.config
+    if config.tenant_id and (config.admin_api_key is None or config.api_key != config.admin_api_key):
+        # The server reads X-Tenant-Id only from the admin key: writes land in the API key's own tenant.
+        state.output.note(
+            f"note: writes go to your API key's tenant; to import into {config.tenant_id!r}, "
+            "pass the admin key as --api-key too"
+        )
     journal_path = (
         Path(args.journal) if args.journal else default_path(source, client.config.base_url, client.config.tenant_id)
     )

@@ -554,6 +554,7 @@ def test_import_skips_what_the_target_tenant_already_holds(httpx_mock: HTTPXMock
     result = cml("--admin-api-key", ADMIN_KEY, "--tenant", TENANT, "--json", "import", str(source))
     summary = json.loads(result.out)
     assert (summary["written"], summary["skipped"]) == (1, 2)
+    assert "writes go to your API key's tenant" in result.err  # --tenant without the admin key as API key
     writes = [r for r in httpx_mock.get_requests() if r.url.path.endswith("/memory/write")]
     assert [sent_json(r)["content"] for r in writes] == ["new"]
 
