@@ -22,7 +22,7 @@ PYTHON = "3.11"
 
 
 def _install(session: nox.Session, *groups: str) -> None:
-    args = ["-e", "."]
+    args = ["-e", ".[cli]"]  # the CLI extra is tested and type-checked with the rest
     for group in groups:
         args += ["--group", group]
     session.install(*args)

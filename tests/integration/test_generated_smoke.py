@@ -411,6 +411,20 @@ async def test_admin_consolidate_and_forget_dry_run_return_their_counters(api: A
         await api(delete_all_memories, client=api.admin, x_tenant_id=tenant)
 
 
+async def test_consolidation_status_reports_the_sweep_or_is_missing_before_2_0(
+    api: Api, cml_server: ServerInfo
+) -> None:
+    response = await api(consolidation_status, client=api.admin)
+    if not cml_server.at_least("2.0.0"):  # the route came with 2.0.0
+        assert response.status_code == HTTPStatus.NOT_FOUND, response.content
+        return
+    status = ok(response, dict)
+    assert type(status["running"]) is bool
+    assert all(type(status[name]) is int for name in ("sweeps_run", "tasks_enqueued", "consolidations_run"))
+    denied = await api(consolidation_status)  # the normal key
+    assert denied.status_code == HTTPStatus.FORBIDDEN
+
+
 async def test_delete_all_on_a_fresh_tenant_leaves_the_default_tenant_alone(api: Api) -> None:
     tenant, word = fresh_tenant(), token()
     in_tenant = [f"tenant note {n}: the {word} kestrel hovers" for n in range(2)]

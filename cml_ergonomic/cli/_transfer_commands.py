@@ -1,0 +1,170 @@
+"""The ``export`` and ``import`` commands: options, progress bar, summary. The work is in ``_export``/``_import``."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from cml_ergonomic.cli import EXIT_API_ERROR, EXIT_UNREACHABLE, EXIT_USAGE
+from cml_ergonomic.cli._app import PROG, State, int_range
+from cml_ergonomic.cli._errors import UsageProblem
+
+if TYPE_CHECKING:
+    from cml_ergonomic.cli._app import _Commands
+
+Callbacks = tuple[Callable[[int], None], Callable[[int], None]]
+
+
+@contextlib.contextmanager
+def progress_bar(state: State, label: str) -> Iterator[Callbacks]:
+    """``(on_total, advance)`` for a progress bar on stderr, drawn only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield (lambda total: None), (lambda n: None)
+        return
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=state.output.err_console, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield (lambda total: bar.update(task, total=total)), (lambda n: bar.advance(task, n))
+
+
+def export(state: State, args: argparse.Namespace) -> None:
+    from cml_ergonomic.cli._export import export_tenant
+
+    client = state.admin_client("export")
+    tenant = state.tenant_of(client, "export")
+    target: str = args.output
+    if target != "-" and not Path(target).resolve().parent.is_dir():
+        raise UsageProblem(f"no such directory for {target}", "Create the directory first.")
+    started = time.monotonic()
+    with progress_bar(state, "export") as (on_total, advance):
+        result = export_tenant(
+            client,
+            tenant,
+            target,
+            status=None if args.status == "all" else args.status,
+            concurrency=args.concurrency,
+            on_total=on_total,
+            advance=advance,
+            stdout=state.output.stdout,
+        )
+    seconds = time.monotonic() - started
+    summary = {"path": result.path, "count": result.count, "seconds": round(seconds, 2), "tenant": tenant}
+    if state.output.json_mode and target != "-":
+        state.output.document(summary)
+    else:
+        rate = result.count / seconds if seconds else 0.0
+        state.output.note(
+            f"exported {result.count} memories of {tenant} to {result.path} in {seconds:.1f}s ({rate:.0f}/s)"
+        )
+
+
+def import_(state: State, args: argparse.Namespace) -> int | None:
+    from cml_ergonomic.cli._import import StrictStop, import_file
+    from cml_ergonomic.cli._journal import default_path
+
+    source = Path(args.source)
+    if not source.is_file():
+        raise UsageProblem(f"no such file: {source}", "Give the path of a file written by export.")
+    client = state.client()
+    config = client.config
+    if config.tenant_id and (config.admin_api_key is None or config.api_key != config.admin_api_key):
+        # The server reads X-Tenant-Id only from the admin key: writes land in the API key's own tenant.
+        state.output.note(
+            f"note: writes go to your API key's tenant; to import into {config.tenant_id!r}, "
+            "pass the admin key as --api-key too"
+        )
+    journal_path = (
+        Path(args.journal) if args.journal else default_path(source, client.config.base_url, client.config.tenant_id)
+    )
+    started = time.monotonic()
+    try:
+        with progress_bar(state, "import") as (on_total, advance):
+            summary = import_file(
+                client,
+                source,
+                journal_path=journal_path,
+                tenant=client.config.tenant_id,
+                concurrency=args.concurrency,
+                dry_run=args.dry_run,
+                strict=args.strict,
+                on_total=on_total,
+                advance=advance,
+            )
+    except StrictStop as stop:
+        _report(state, stop.summary.as_dict(), time.monotonic() - started)
+        return EXIT_USAGE
+    _report(state, summary.as_dict(), time.monotonic() - started)
+    if summary.stopped:
+        return EXIT_UNREACHABLE
+    return EXIT_API_ERROR if summary.failed else None
+
+
+def _report(state: State, summary: dict[str, Any], seconds: float) -> None:
+    summary["seconds"] = round(seconds, 2)
+    if state.output.json_mode:
+        state.output.document(summary)
+        return
+    out = state.output
+    if summary["dry_run"]:
+        routes = summary["routes"]
+        out.text(
+            f"dry run: {summary['read']} lines read, {summary['failed']} malformed; "
+            f"would send {routes['write']} by write, {routes['batch']} by write_batch"
+        )
+    else:
+        rate = summary["written"] / seconds if seconds else 0.0
+        out.text(
+            f"read {summary['read']}, written {summary['written']}, skipped {summary['skipped']}, "
+            f"failed {summary['failed']} in {seconds:.1f}s ({rate:.0f}/s)"
+        )
+    for failure in summary["failures"]:
+        out.text(f"  line {failure['line']}: {failure['error']}")
+    if summary.get("stopped"):
+        hint = (
+            "Fix the lines above, or drop --strict to import the others."
+            if "--strict" in summary["stopped"]
+            else ("Start the server (or fix --base-url) and run the same import again.")
+        )
+        out.error(summary["stopped"], hint)
+
+
+def register(commands: _Commands) -> None:
+    """Add ``export`` and ``import`` to the tree."""
+    p = commands.add(
+        "export",
+        "Write every memory of the tenant to a JSON Lines file (needs the admin key). The first line is a "
+        "header (server, tenant, time, count); the file is written under a temporary name and renamed at the "
+        "end, so an interrupted export never leaves a truncated file behind.",
+        [f"{PROG} export --tenant acme -o acme.jsonl", f"{PROG} export --tenant acme --status all -o - | gzip > a.gz"],
+        export,
+    )
+    p.add_argument("-o", "--output", required=True, help='the JSON Lines file to write ("-" for stdout)')
+    p.add_argument(
+        "--status",
+        default="active",
+        help='only memories with this status (default: active; "all" for every one, imported as active)',
+    )
+    p.add_argument("--concurrency", type=int_range(1, 32), default=4, help="requests in flight (default 4)")
+
+    p = commands.add(
+        "import",
+        "Import a JSON Lines export; a re-run skips what is already there. Each line goes through write "
+        "(keeps type, tags, namespace, agent) unless it has none of those, then through write_batch. A journal "
+        "next to the file (one per target) records what was stored, so an interrupted import resumes where it "
+        "stopped; with the admin key and a tenant, memories the tenant already holds are skipped too. Exit 1 "
+        "when any line failed.",
+        [f"{PROG} import acme.jsonl --base-url http://new:8000 --tenant acme", f"{PROG} import acme.jsonl --dry-run"],
+        import_,
+    )
+    p.add_argument("source", help="the file written by export")
+    p.add_argument("--dry-run", action="store_true", help="check every line against the schema; send nothing")
+    p.add_argument("--strict", action="store_true", help="send nothing when any line is malformed")
+    p.add_argument("--concurrency", type=int_range(1, 32), default=4, help="requests in flight (default 4)")
+    p.add_argument("--journal", help="the journal file (default: next to the source, named after the target)")
