@@ -6,7 +6,7 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
-USER_TESTS = '''
+USER_TESTS = """
 import pytest
 
 def test_sync(cml_client, cml_fake):
@@ -25,7 +25,7 @@ def test_async(cml_async_client, cml_fake):
 
 def test_each_test_gets_a_fresh_fake(cml_fake):
     assert not cml_fake.requests
-'''
+"""
 
 
 def test_fixtures_come_from_the_entry_point(pytester: pytest.Pytester) -> None:

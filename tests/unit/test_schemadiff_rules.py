@@ -114,7 +114,7 @@ def parameter_case(
 
 
 SESSION_READ_PATH = "/api/v1/session/{session_id}/read"
-DASHBOARD_PATH = "/api/v1/dashboard/retrieval"
+DASHBOARD_PATH = "/api/v1/experimental/retrieval"  # no wrapper method calls it
 DRY_RUN = query("dry_run", BOOLEAN)
 DRY_RUN_REQUIRED = query("dry_run", BOOLEAN, required=True)
 FORMAT = {"type": "string", "enum": ["packet", "list"]}

@@ -17,6 +17,7 @@ from codegen.schema import current_snapshot
 
 SNAPSHOT = current_snapshot()  # the snapshot the SDK is built from, whatever its version
 READ_LABEL = "POST /api/v1/memory/read"
+RAW_ONLY_WRITE = "/api/v1/session/{session_id}/write"  # in RAW_ONLY: write(session_id=...) covers it
 SESSION_READ_LABEL = "POST /api/v1/session/{session_id}/read"
 READ_METHODS = OPERATIONS["read_memory"].methods
 # The operations this snapshot's server version serves (the map also knows those of other versions).
@@ -118,8 +119,7 @@ def test_compatibility_issues_on_the_snapshot(snapshot: dict[str, Any]) -> None:
 def test_check_compatibility_speaks_of_wrapper_methods_only(snapshot: dict[str, Any]) -> None:
     """What the live server lacks that the SDK calls, and nothing else: not raw-only losses, not its extras."""
     live = copy.deepcopy(snapshot)
-    dashboard = sorted(path for path in live["paths"] if path.startswith("/api/v1/dashboard/"))
-    del live["paths"][dashboard[0]]  # a raw-only operation the server lacks: breaking for raw callers only
+    del live["paths"][RAW_ONLY_WRITE]  # a raw-only operation the server lacks: breaking for raw callers only
     overview = live["components"]["schemas"]["DashboardOverview"]
     del overview["properties"][sorted(overview["properties"])[0]]  # a field only raw callers read
     live["paths"]["/api/v1/admin/extra"] = {"get": {"operationId": "extra", "responses": {}}}  # the server has more
@@ -133,7 +133,7 @@ def test_check_compatibility_speaks_of_wrapper_methods_only(snapshot: dict[str, 
     report = report_from_document(live)
     assert [(c.operation, c.rule) for c in report.issues] == [(stats.label, "operation-removed")]
     assert report.affected_methods == stats.methods
-    assert "dashboard" not in str(report) and "extra" not in str(report)
+    assert "session_id" not in str(report) and "extra" not in str(report)
 
 
 # --------------------------------------------------------------------------- the command line
@@ -170,10 +170,9 @@ def test_cli_compatible_changes_exit_0_with_fail_on_breaking(snapshot: dict[str,
 
 @pytest.fixture
 def raw_only_break(snapshot: dict[str, Any], tmp_path: Path) -> str:
-    """The snapshot without one dashboard route: nothing for the wrapper, breaking for raw callers."""
+    """The snapshot without one raw-only route: nothing for the wrapper, breaking for raw callers."""
     changed = copy.deepcopy(snapshot)
-    route = next(path for path in changed["paths"] if path.startswith("/api/v1/dashboard/"))
-    del changed["paths"][route]
+    del changed["paths"][RAW_ONLY_WRITE]
     return _write(tmp_path / "raw-only.json", changed)
 
 
