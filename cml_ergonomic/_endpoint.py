@@ -110,7 +110,14 @@ def _bound_signature(build: Callable[..., Any]) -> inspect.Signature:
 
 
 class _ClientMethod:
-    """Runtime half of the descriptors: binds a builder to a client's runner."""
+    """Runtime half of the descriptors: binds a builder to a client's runner.
+
+    Read on the class (``CognitiveMemoryLayer.write``), the descriptor stands
+    for the method itself: ``inspect.signature``, ``help()``, IPython's ``?``
+    and documentation generators see the builder's parameters (``self``
+    included, as for any method) and its docstring, and calling it with a
+    client as the first argument runs the method.
+    """
 
     runner = "_execute"
 
@@ -118,6 +125,14 @@ class _ClientMethod:
         self.build = build
         self.signature = _bound_signature(build)
         functools.update_wrapper(self, build)  # type: ignore[arg-type]
+        # What the class-level object shows: the builder's own parameters, but not its return type (a RequestSpec
+        # is what the builder returns, not what the method does); __signature__ also stops inspect from
+        # unwrapping __wrapped__ down to the builder.
+        self.__signature__ = inspect.signature(build).replace(return_annotation=inspect.Signature.empty)
+
+    def __call__(self, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """``CognitiveMemoryLayer.write(client, ...)``: the method called through the class, as for a function."""
+        return self._bind(obj)(*args, **kwargs)
 
     def _bind(self, obj: Any) -> Any:
         if obj is None:

@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import inspect
 import json
+import pydoc
 import re
 from collections.abc import Callable
 from typing import Any
@@ -110,6 +111,46 @@ async def test_async_methods_return_awaitables_and_sync_methods_results(
         assert inspect.isawaitable(returned)
         returned = await returned
     assert type(returned) is Stats
+
+
+CLASS_LEVEL_CASES = [
+    (cls, name) for cls in CLIENT_CLASSES for name in public_method_names(cls) if name not in LIFECYCLE.values()
+]
+
+
+@pytest.mark.parametrize(("cls", "name"), CLASS_LEVEL_CASES, ids=[f"{c.__name__}.{n}" for c, n in CLASS_LEVEL_CASES])
+def test_methods_read_on_the_class_show_their_signature_and_docstring(cls: type, name: str) -> None:
+    """``help(CognitiveMemoryLayer)``, IPython's ``?``, ``inspect`` and doc generators see each real method."""
+    on_class = getattr(cls, name)
+    static = inspect.getattr_static(cls, name)
+    source = static.build if isinstance(static, _ClientMethod) else static
+    expected = list(inspect.signature(source).parameters.values())
+
+    signature = inspect.signature(on_class)  # raised TypeError for the descriptor-built methods
+
+    assert list(signature.parameters.values()) == expected
+    assert next(iter(signature.parameters)) == "self"
+    assert inspect.getdoc(on_class) == inspect.getdoc(source)
+    assert on_class.__doc__ == source.__doc__ and on_class.__doc__
+    text = pydoc.render_doc(cls, renderer=pydoc.plaintext)
+    first_line = inspect.getdoc(source).splitlines()[0]
+    shown = re.search(rf"^ \|  {name}(\(.*)\n \|      (.*)$", text, re.MULTILINE)
+    assert shown is not None, f"help({cls.__name__}) does not list {name}"
+    assert shown.group(1) == str(signature), f"help() shows {name}{shown.group(1)}"
+    assert shown.group(2) == first_line
+
+
+@pytest.mark.anyio
+async def test_a_method_called_through_the_class_runs_on_the_given_client(
+    make_client: MakeClient, httpx_mock: HTTPXMock
+) -> None:
+    httpx_mock.add_response(json=stats_body(total_memories=7))
+    d = make_client()
+
+    returned = type(d.client).stats(d.client)
+
+    result = await returned if d.is_async else returned
+    assert result.total_memories == 7
 
 
 DOC_CASES = [(cls, name) for cls in CLIENT_CLASSES for name in public_method_names(cls)]
