@@ -24,6 +24,7 @@ from cml_ergonomic._retry import annotate, parse_retry_after
 from cml_ergonomic._serialize import dumps, loads
 from cml_ergonomic._shape import check_shape
 from cml_ergonomic.errors import (
+    READ_BACK_FIRST,
     CMLConnectionError,
     CMLError,
     CMLTimeoutError,
@@ -363,7 +364,7 @@ class Call(Generic[T]):
     def _deadline_error(self) -> CMLTimeoutError:
         mutating = not self.spec.operation.read_only
         suggestion = f"The call's {self.deadline:g}s deadline passed" + (
-            ": the change may have been applied, so read it back before you resend it."
+            f": {READ_BACK_FIRST}"
             if mutating
             else "; raise deadline= if the server is just slow."
         )
@@ -461,6 +462,7 @@ class Call(Generic[T]):
             error = error_from_response(
                 full,
                 admin=self.spec.operation.admin,
+                mutating=not self.spec.operation.read_only,
                 retry_after=parse_retry_after(response.headers, self.core.clock.wall()),
             )
             note = self.spec.operation.version_note()

@@ -292,7 +292,14 @@ def _validation_entries(body: Any) -> list[dict[str, Any]]:
     return []
 
 
-def _suggestion(status: int, detail: str, method: str, path: str, admin: bool, entries: list[dict[str, Any]]) -> str:
+# After a failure that may have followed the change (a 5xx other than 503, a broken connection, no answer),
+# resending a mutating call could apply it twice: the advice is to look first, never to retry.
+READ_BACK_FIRST = "the change may have been applied. Read it back before you resend it, so it is not applied twice."
+
+
+def _suggestion(
+    status: int, detail: str, method: str, path: str, admin: bool, entries: list[dict[str, Any]], mutating: bool
+) -> str:
     if status == 401:
         return (
             "Check the API key: pass api_key=... to the client or set CML_API_KEY "
@@ -320,6 +327,11 @@ def _suggestion(status: int, detail: str, method: str, path: str, admin: bool, e
             "The server or a service behind it (PostgreSQL, Redis, Neo4j) is unavailable: "
             "check the server's health and logs, then retry."
         )
+    if status >= 500 and mutating:
+        return (
+            f"The server failed after it received the request: {READ_BACK_FIRST} "
+            "Report the request id to the server's operators if it persists."
+        )
     if status >= 500:
         return "The server failed; retry later, and report the request id to the server's operators if it persists."
     if status == 409:
@@ -342,12 +354,14 @@ def error_from_response(
     *,
     admin: bool = False,
     retry_after: float | None = None,
+    mutating: bool = False,
 ) -> APIStatusError | ValidationError:
     """Turn a non-2xx response into the matching typed exception.
 
     Args:
         response: the response (its body may be HTML, empty, truncated or JSON).
         admin: whether the operation needs the admin key (shapes the 403 suggestion).
+        mutating: whether the operation changes server state (a 5xx then says to read it back first).
         retry_after: the parsed ``Retry-After`` delay, for a 429.
 
     Returns:
@@ -361,7 +375,7 @@ def error_from_response(
     request_id = response.headers.get("x-request-id")
     detail = _detail_text(body)
     entries = _validation_entries(body)
-    suggestion = _suggestion(status, detail, method, path, admin, entries)
+    suggestion = _suggestion(status, detail, method, path, admin, entries, mutating)
     message = f"{method} {path} failed with {status}: {detail}"
     if status == 422:
         return ValidationError(
@@ -407,11 +421,10 @@ def connection_error(exc: httpx.TransportError, *, method: str, url: str, mutati
         suggestion = f"Could not connect to {base}: is the CML server running there? Check base_url / CML_BASE_URL."
     elif never_sent:
         suggestion = f"Connecting to {base} timed out: check the network and base_url, or raise the connect timeout."
+    elif mutating and isinstance(exc, httpx.TimeoutException):
+        suggestion = f"No answer came in time after the request was sent: {READ_BACK_FIRST}"
     elif mutating:
-        suggestion = (
-            "The connection failed after the request was sent: the change may have been applied. "
-            "Read it back before you resend it."
-        )
+        suggestion = f"The connection broke after the request was sent: {READ_BACK_FIRST}"
     else:
         suggestion = "The server did not answer in time or dropped the connection; retry, or raise the timeout."
     cls = CMLTimeoutError if isinstance(exc, httpx.TimeoutException) else CMLConnectionError

@@ -8,6 +8,7 @@ id, method, URL, message, a specific suggestion) and must never be a raw
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -35,9 +36,12 @@ from cml_ergonomic import (
     WriteResult,
 )
 from tests.unit.conftest import (
+    ADMIN_KEY,
     API,
     BASE_URL,
+    WRITE_OPS,
     Driver,
+    OpCall,
     error_body,
     fastapi_422_body,
     memory_item,
@@ -500,3 +504,81 @@ async def test_unknown_extra_fields_are_accepted(make_client: MakeClient, httpx_
     assert read.memories[0].additional_properties == {"embedding_model": "e5", "score_breakdown": {}}
     assert isinstance(stats, Stats)
     assert stats.total_memories == 5
+
+
+# --------------------------------------------------------------------------- advice after a failure that may have applied
+
+
+def tells_to_read_back_first(suggestion: str) -> bool:
+    """The advice for a change that may have been applied: look first, never "retry"."""
+    text = suggestion.lower()
+    return (
+        "may have been applied" in text
+        and re.search(r"read it back before you resend", text) is not None
+        and re.search(r"\bretry\b", text) is None  # "retry later" is what duplicates a write
+    )
+
+
+def tells_to_retry(suggestion: str) -> bool:
+    text = suggestion.lower()
+    return re.search(r"\bretry\b", text) is not None and "may have been applied" not in text
+
+
+AFTER_SENDING: dict[str, Callable[[HTTPXMock], None]] = {
+    "500": lambda mock: mock.add_response(status_code=500, json=error_body("Internal server error")),
+    "502": lambda mock: mock.add_response(status_code=502, json=error_body("Bad gateway")),
+    "504": lambda mock: mock.add_response(status_code=504, json=error_body("Gateway timeout")),
+    "reset after sending": lambda mock: mock.add_exception(httpx.ReadError("[Errno 104] Connection reset by peer")),
+    "disconnected": lambda mock: mock.add_exception(
+        httpx.RemoteProtocolError("Server disconnected without sending a response.")
+    ),
+    "read timeout": lambda mock: mock.add_exception(httpx.ReadTimeout("timed out")),
+}
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("failure", AFTER_SENDING)
+@pytest.mark.parametrize("op", WRITE_OPS, ids=str)
+async def test_a_mutating_call_that_may_have_been_applied_says_to_read_back_first(
+    make_client: MakeClient, httpx_mock: HTTPXMock, op: OpCall, failure: str
+) -> None:
+    AFTER_SENDING[failure](httpx_mock)
+    d = make_client(admin_api_key=ADMIN_KEY)
+
+    with pytest.raises(CMLError) as info:
+        await d.call_op(op)
+
+    exc = info.value
+    assert tells_to_read_back_first(exc.suggestion), f"{op} after {failure}: {exc.suggestion!r}"
+    assert exc.suggestion in str(exc)
+    if isinstance(exc, CMLConnectionError):
+        assert exc.may_have_been_applied is True
+    assert len(httpx_mock.get_requests()) == 1  # and it was not retried
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("failure", AFTER_SENDING)
+async def test_a_read_that_failed_the_same_way_says_to_retry(
+    make_client: MakeClient, httpx_mock: HTTPXMock, failure: str
+) -> None:
+    AFTER_SENDING[failure](httpx_mock)
+    d = make_client(max_retries=0)
+
+    with pytest.raises(CMLError) as info:
+        await d.call("read", "preferences")
+
+    assert tells_to_retry(info.value.suggestion), info.value.suggestion
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("status", [408, 429, 503])
+async def test_a_write_the_server_refused_may_be_retried(
+    make_client: MakeClient, httpx_mock: HTTPXMock, status: int
+) -> None:
+    httpx_mock.add_response(status_code=status, json=error_body("busy"), is_reusable=True)
+    d = make_client(max_retries=0)
+
+    with pytest.raises(APIStatusError) as info:
+        await d.call("write", "User prefers dark mode")
+
+    assert "may have been applied" not in info.value.suggestion  # refused: nothing was applied
