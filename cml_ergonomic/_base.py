@@ -147,7 +147,8 @@ class ClientCore:
             admin_api_key: used only for admin operations (``CML_ADMIN_API_KEY``).
             timeout: seconds or ``httpx.Timeout`` per attempt (``CML_TIMEOUT``; default 5 s connect, 30 s read).
             max_retries: retries after the first attempt (``CML_MAX_RETRIES``, default 2).
-            deadline: seconds a whole call may take, retries included (default 60).
+            deadline: seconds a whole call may take, retries included. Default: derived from ``timeout`` and
+                ``max_retries`` (every attempt at its full timeout plus the backoffs), at most 60 s.
             retry_after_cap: the longest ``Retry-After`` the client will sleep for (default 60 s).
             http2: negotiate HTTP/2 where the server offers it (default True).
             limits: the connection pool's limits.

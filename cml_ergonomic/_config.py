@@ -18,7 +18,6 @@ from cml_ergonomic.errors import ConfigurationError
 DEFAULT_BASE_URL = "http://localhost:8000"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
-DEFAULT_DEADLINE = 60.0
 DEFAULT_RETRY_AFTER_CAP = 60.0
 
 
@@ -70,10 +69,20 @@ class ClientConfig:
     admin_api_key: Secret | None
     timeout: httpx.Timeout
     max_retries: int
-    deadline: float
+    deadline: float | None  # None: derived per call from the timeout and the retries
     retry_after_cap: float
     http2: bool
     default_headers: Mapping[str, str] = field(default_factory=dict)
+    # The deadline of a call that sets none: ``deadline`` when given, else derived from the timeout and the retries.
+    call_deadline: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        from cml_ergonomic._retry import derived_deadline
+
+        given = self.deadline
+        object.__setattr__(
+            self, "call_deadline", given if given is not None else derived_deadline(self.timeout, self.max_retries)
+        )
 
     def __repr__(self) -> str:
         return f"ClientConfig(base_url={self.base_url!r}, tenant_id={self.tenant_id!r}, api_key={self.api_key!r})"
@@ -216,7 +225,7 @@ def resolve_config(
             else (env_retries if env_retries is not None else DEFAULT_MAX_RETRIES),
             source="max_retries" if max_retries is not None else "CML_MAX_RETRIES",
         ),
-        deadline=check_deadline(deadline if deadline is not None else DEFAULT_DEADLINE),
+        deadline=check_deadline(deadline) if deadline is not None else None,
         retry_after_cap=check_deadline(retry_after_cap, source="retry_after_cap"),
         http2=bool(http2),
         default_headers=dict(default_headers or {}),

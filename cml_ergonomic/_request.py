@@ -20,7 +20,7 @@ import httpx
 from cml_ergonomic._config import check_deadline, check_retries, resolve_timeout
 from cml_ergonomic._logging import get_logger
 from cml_ergonomic._operations import Operation
-from cml_ergonomic._retry import annotate, parse_retry_after
+from cml_ergonomic._retry import annotate, derived_deadline, parse_retry_after
 from cml_ergonomic._serialize import dumps, loads
 from cml_ergonomic._shape import check_shape
 from cml_ergonomic.errors import (
@@ -139,7 +139,12 @@ class Call(Generic[T]):
         self.label = op.label
         self.timeout = resolve_timeout(options["timeout"]) if "timeout" in options else config.timeout
         self.max_retries = check_retries(options["max_retries"]) if "max_retries" in options else config.max_retries
-        self.deadline = check_deadline(options["deadline"]) if "deadline" in options else config.deadline
+        if "deadline" in options:
+            self.deadline = check_deadline(options["deadline"])
+        elif config.deadline is None and ("timeout" in options or "max_retries" in options):
+            self.deadline = derived_deadline(self.timeout, self.max_retries)  # follows this call's own timeout
+        else:
+            self.deadline = config.call_deadline
         self.retry_after_cap = config.retry_after_cap
         self.may_repeat = op.read_only or bool(options.get("idempotent", False))
         self.retries = 0

@@ -35,6 +35,7 @@ log = get_logger("retry")
 
 BACKOFF_BASE = 0.5
 BACKOFF_CAP = 8.0
+MAX_DERIVED_DEADLINE = 60.0  # a call with no deadline= never runs longer than this
 MIN_ATTEMPT = 0.1  # a retry must leave this long for its attempt, or it would only meet the deadline
 ALWAYS_RETRIED_STATUSES = frozenset({408, 429, 503})  # refused: nothing was applied
 READ_ONLY_RETRIED_STATUSES = frozenset({500, 502, 504})  # may have been applied
@@ -116,6 +117,29 @@ def backoff(retry_number: int, rng: Callable[[], float] = random.random) -> floa
     """Exponential backoff with jitter: between half and all of ``0.5 * 2**(n-1)`` seconds, capped at 8 s."""
     ceiling = min(BACKOFF_CAP, BACKOFF_BASE * (2.0 ** (retry_number - 1)))
     return ceiling * (0.5 + rng() / 2)  # half-jitter keeps a floor, so a retry storm still spreads out
+
+
+def derived_deadline(timeout: httpx.Timeout, max_retries: int) -> float:
+    """The deadline of a call for which none was set: every attempt at its full timeout, plus the backoffs.
+
+    ``(max_retries + 1)`` times the longest timeout phase, plus the longest
+    backoff before each retry, at most ``MAX_DERIVED_DEADLINE`` (60 s). So
+    ``timeout=2, max_retries=2`` gives 3 x 2 + 0.5 + 1 = 7.5 s, and the default
+    timeout (30 s) the full 60 s. A phase without a limit (None) gives 60 s.
+
+    Args:
+        timeout: the call's per-attempt timeout.
+        max_retries: the call's retries.
+
+    Returns:
+        Seconds.
+    """
+    phases = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    if any(phase is None for phase in phases):
+        return MAX_DERIVED_DEADLINE
+    attempt = max(phase for phase in phases if phase is not None)
+    sleeps = sum(min(BACKOFF_CAP, BACKOFF_BASE * 2.0 ** (n - 1)) for n in range(1, max_retries + 1))
+    return min(MAX_DERIVED_DEADLINE, (max_retries + 1) * attempt + sleeps)
 
 
 class _Wait(tenacity.wait.wait_base):

@@ -444,8 +444,8 @@ async def test_with_options_copy_shares_the_pool(runner: Runner) -> None:
     original = runner.client
     copy = original.with_options(max_retries=0, deadline=20, timeout=10)
     assert type(copy) is type(original)
-    assert (copy.config.max_retries, copy.config.deadline) == (0, 20.0)
-    assert (original.config.max_retries, original.config.deadline) == (2, 60.0)
+    assert (copy.config.max_retries, copy.config.call_deadline) == (0, 20.0)
+    assert (original.config.max_retries, original.config.call_deadline) == (2, 60.0)
     assert copy._http is original._http
 
     text = f"User {token()} rides a tandem bicycle with a parrot"
