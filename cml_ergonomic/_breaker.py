@@ -35,7 +35,7 @@ class CircuitState(StrEnum):
 
 
 class CircuitBreaker:
-    """Counts consecutive failures of degradable calls and opens after ``threshold`` of them.
+    """Counts consecutive failed degradable *calls* (not attempts) and opens after ``threshold`` of them.
 
     Args:
         now: the clock (seconds, monotonic).

@@ -69,14 +69,15 @@ class ResponseMeta:
     """What the transport knows about a result: ``result.meta``.
 
     Attributes:
-        request_id: the server's ``X-Request-ID``.
-        status_code: the HTTP status.
-        retries: retries made before this answer.
-        elapsed_ms: time from the first attempt to the parsed result.
+        request_id: the server's ``X-Request-ID`` (of the last failed answer, for a degraded result).
+        status_code: the HTTP status; for a degraded result the last failed answer's, or None when none came
+            (a transport failure, an open circuit).
+        retries: retries made before this answer (or before degrading).
+        elapsed_ms: time from the first attempt to the parsed result (or to the degraded one).
     """
 
     request_id: str | None
-    status_code: int
+    status_code: int | None
     retries: int
     elapsed_ms: float
 
@@ -275,8 +276,8 @@ class Call(Generic[T]):
         self._emit_circuit(before)
         return not allowed
 
-    def degraded(self, reason: str) -> T:
-        """The degraded result, logged once per outage rather than once per call."""
+    def degraded(self, reason: str, error: CMLError | None = None) -> T:
+        """The degraded result (with its ``meta``: retries, elapsed time), logged once per outage, not per call."""
         assert self.spec.fallback is not None
         if not self.core.degraded:
             self.core.degraded = True
@@ -288,7 +289,12 @@ class Call(Generic[T]):
 
             self.hooks.emit("on_degraded", CallDegraded(*self._where(), reason))
             self._emit_end(degraded=True)
-        return self.spec.fallback(reason)
+        result = self.spec.fallback(reason)
+        elapsed_ms = (self.core.clock.now() - self.started) * 1000
+        status = getattr(error, "status_code", None)
+        request_id = error.request_id if error is not None else None
+        result.meta = ResponseMeta(request_id, status, self.retries, elapsed_ms)  # type: ignore[attr-defined]
+        return result
 
     def succeeded(self, result: R) -> R:
         """Note a success (it closes the circuit of degradable calls)."""
@@ -324,7 +330,7 @@ class Call(Generic[T]):
         elif not isinstance(exc, RateLimitError):
             self.core.breaker.release()
             raise exc
-        return self.degraded(f"{type(exc).__name__}: {exc.message}")
+        return self.degraded(f"{type(exc).__name__}: {exc.message}", exc)
 
     def remaining(self) -> float:
         """Seconds left before the call's deadline."""

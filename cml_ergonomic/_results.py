@@ -57,6 +57,26 @@ _OTHER_ITEM_LISTS = ("facts", "preferences", "episodes", "constraints")
 R = TypeVar("R", bound="ReadResult | TurnResult | SessionContext")
 
 
+def _check_item_lists(data: Mapping[str, Any]) -> None:
+    """Insist that the lists of memories are lists of objects, before the generated parser meets them.
+
+    Raises:
+        TypeError: naming the field and what was expected (the generated parser would
+            fail with "dictionary update sequence element #0 has length 1; 2 is required").
+    """
+    for name in ("memories", *_OTHER_ITEM_LISTS):
+        value = data.get(name) if isinstance(data, Mapping) else None
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            raise TypeError(f"field {name!r} is {type(value).__name__} {value!r:.40}, expected a list of memory objects")
+        for index, item in enumerate(value):
+            if not isinstance(item, Mapping):
+                raise TypeError(
+                    f"field {name!r}[{index}] is {type(item).__name__} {item!r:.40}, expected a memory object"
+                )
+
+
 def _mark_degraded(result: R, reason: str) -> R:
     """An empty result, flagged as what a ``*_safe`` call returns when the server is unavailable."""
     result.degraded, result.degraded_reason = True, reason
@@ -164,6 +184,7 @@ class ReadResult(ReadMemoryResponse):
         lists reuse those items where the server sent the very same object,
         and parse the rest with the generated ``MemoryItem.from_dict``.
         """
+        _check_item_lists(src_dict)
         others = {name: src_dict.get(name) for name in _OTHER_ITEM_LISTS}
         result = super().from_dict({**src_dict, **{k: [] for k, v in others.items() if isinstance(v, list)}})
         memories_raw = src_dict.get("memories")

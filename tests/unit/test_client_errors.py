@@ -582,3 +582,32 @@ async def test_a_write_the_server_refused_may_be_retried(
         await d.call("write", "User prefers dark mode")
 
     assert "may have been applied" not in info.value.suggestion  # refused: nothing was applied
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("memories", "", r"field 'memories' is str '', expected a list of memory objects"),
+        ("memories", "User prefers dark mode", r"field 'memories' is str 'User prefers .*expected a list of memory"),
+        ("memories", ["User prefers dark mode"], r"field 'memories'\[0\] is str 'User pre.*expected a memory object"),
+        ("memories", {"id": "x"}, r"field 'memories' is dict .*expected a list of memory objects"),
+        ("facts", ["a fact"], r"field 'facts'\[0\] is str .*expected a memory object"),
+        ("episodes", "oops", r"field 'episodes' is str .*expected a list of memory objects"),
+    ],
+    ids=["empty-string", "string", "list-of-strings", "object", "facts-list-of-strings", "episodes-string"],
+)
+@pytest.mark.parametrize("format", ["packet", "llm_context"])
+async def test_a_read_whose_memories_are_not_objects_names_the_field(
+    make_client: MakeClient, httpx_mock: HTTPXMock, field: str, value: Any, expected: str, format: str
+) -> None:
+    body = read_body(llm_context="## Memories", **{field: value})
+    httpx_mock.add_response(json=body, headers={"x-request-id": "req-shape"})
+    d = make_client()
+
+    with pytest.raises(ResponseValidationError) as info:
+        await d.call("read", "q", format=format)
+
+    assert re.search(expected, info.value.message), info.value.message
+    assert "dictionary update sequence" not in info.value.message
+    assert info.value.request_id == "req-shape"
