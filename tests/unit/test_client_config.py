@@ -727,3 +727,34 @@ def test_async_client_on_a_second_event_loop(httpx_mock: HTTPXMock) -> None:
         assert len(httpx_mock.get_requests()) == 1
     finally:
         asyncio.run(client.aclose())
+
+
+# --------------------------------------------------------------------------- the pool's idle-connection expiry
+
+# uvicorn's --timeout-keep-alive default, which the CML server runs with: an idle connection is closed after 5 s.
+SERVER_KEEP_ALIVE = 5.0
+KEEPALIVE_EXPIRY = 4.0  # what the README promises
+
+
+def _keepalive_expiry(client: Any) -> float:
+    pool = client._http._transport._pool  # httpcore's ConnectionPool, sync or async
+    return float(pool._keepalive_expiry)
+
+
+@pytest.mark.anyio
+async def test_idle_connections_are_dropped_before_the_server_closes_them(make_client: MakeClient) -> None:
+    d = make_client(owned=True)
+
+    expiry = _keepalive_expiry(d.client)
+
+    # A request sent on a connection the server is closing fails after it was sent: a write would then
+    # raise "may have been applied". Dropping idle connections first means reuse never meets one.
+    assert expiry == KEEPALIVE_EXPIRY
+    assert expiry < SERVER_KEEP_ALIVE
+
+
+@pytest.mark.anyio
+async def test_limits_given_by_the_user_are_used_as_given(make_client: MakeClient) -> None:
+    d = make_client(owned=True, limits=httpx.Limits(max_connections=3, keepalive_expiry=1.5))
+
+    assert _keepalive_expiry(d.client) == 1.5
