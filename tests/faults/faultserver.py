@@ -345,6 +345,7 @@ class FaultServer:
         self.connections = 0
         self._scripts: dict[str, _Script] = {}
         self._lock = threading.Lock()
+        self._noted = threading.Condition(self._lock)  # wakes wait_for() when an event is noted
         self._threads: list[threading.Thread] = []
         self._socks: list[socket.socket] = []
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
@@ -392,8 +393,14 @@ class FaultServer:
         return sum(1 for r in self.received(path) if all(r.json().get(k) == v for k, v in fields.items()))
 
     def note(self, event: str) -> None:
-        with self._lock:
+        with self._noted:
             self.events.append(event)
+            self._noted.notify_all()
+
+    def wait_for(self, event: str, timeout: float = 5.0) -> bool:
+        """Block until ``event`` has been noted (True), or ``timeout`` seconds passed (False)."""
+        with self._noted:
+            return self._noted.wait_for(lambda: event in self.events, timeout)
 
     # -- lifecycle
 

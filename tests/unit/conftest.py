@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import ssl
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -18,9 +19,19 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import settings
 
 from cml_ergonomic import AsyncCognitiveMemoryLayer, CognitiveMemoryLayer
 from cml_ergonomic._retry import Clock
+
+# --------------------------------------------------------------------------- Hypothesis: reproducible by default
+
+# "ci" (the default): the same examples on every run (derandomize: seeded from each test's name), so a red run
+# stays red and a green one is not luck; a failure prints its falsifying example and the @reproduce_failure
+# blob that replays it. HYPOTHESIS_PROFILE=explore draws new random examples (and prints the seed to rerun).
+settings.register_profile("ci", derandomize=True, print_blob=True, database=None)
+settings.register_profile("explore", derandomize=False, print_blob=True, max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 BASE_URL = "http://cml.test:8000"
 API = BASE_URL + "/api/v1"

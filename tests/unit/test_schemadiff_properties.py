@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from typing import Any
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -198,3 +199,13 @@ def test_inlining_the_references_changes_nothing(document: dict[str, Any]) -> No
 
     assert compare(document, inlined).changes == []
     assert compare(inlined, document).changes == []
+
+
+def test_the_properties_run_seeded_and_print_how_to_reproduce() -> None:
+    """Unless HYPOTHESIS_PROFILE asks to explore, every run draws the same examples and prints the replay blob."""
+    current = settings()
+    if os.environ.get("HYPOTHESIS_PROFILE", "ci") == "ci":
+        assert current.derandomize is True
+        assert current.database is None
+    assert current.print_blob is True
+    assert PROPERTY_SETTINGS.derandomize == current.derandomize  # the module's settings inherit the profile
