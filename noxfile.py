@@ -30,7 +30,7 @@ def _install(session: nox.Session, *groups: str) -> None:
 
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
-    """Unit tests, then integration tests against the real server (started by the harness)."""
+    """All tests: faults, integration against the real server (started by the harness), rehearsal, unit."""
     _install(session, "test", "codegen")  # the codegen tool is under test too
     session.run("pytest", *session.posargs)
 

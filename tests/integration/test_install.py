@@ -1,0 +1,71 @@
+"""The SDK as a user installs it: a wheel built by ``uv build``, or a direct git reference, in a fresh virtualenv.
+
+Each way gets its own virtualenv (no editable install, no PYTHONPATH, run
+from a folder outside the repository), then the README's first example runs
+in it against the real server, as the README's install section promises.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ServerInfo
+from tests.integration.test_readme import python_blocks, reader_environment
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECK_INSTALLED = """
+import pathlib, sys
+import cml_api_client, cml_ergonomic
+from cml_ergonomic._compat import load_snapshot
+
+for module in (cml_ergonomic, cml_api_client):
+    assert pathlib.Path(module.__file__).is_relative_to(sys.prefix), f"{module.__name__} from {module.__file__}"
+assert load_snapshot()["openapi"].startswith("3"), "the OpenAPI snapshot is not in the wheel"
+print(cml_ergonomic.__version__)
+"""
+
+
+def _run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, **kwargs)  # type: ignore[call-overload]
+    assert done.returncode == 0, f"{' '.join(cmd)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+    return done
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    _run([sys.executable, "-m", "uv", "build", "--wheel", "--out-dir", str(out), str(ROOT)])
+    (built,) = out.glob("cml_ergonomic-*.whl")
+    return built
+
+
+def _fresh_venv(where: Path) -> Path:
+    _run([sys.executable, "-m", "uv", "venv", "--quiet", "--python", sys.executable, str(where)])
+    return where / "bin" / "python"
+
+
+@pytest.mark.parametrize("source", ["wheel", "git"])
+def test_the_installed_sdk_runs_the_quick_example(
+    cml_server: ServerInfo, tmp_path: Path, request: pytest.FixtureRequest, source: str
+) -> None:
+    python = _fresh_venv(tmp_path / "venv")
+    # The README's line: a wheel file, or "cml-ergonomic @ git+<repository URL>" (here the clone's own HEAD).
+    target = str(request.getfixturevalue("wheel")) if source == "wheel" else f"cml-ergonomic @ git+file://{ROOT}"
+    _run([sys.executable, "-m", "uv", "pip", "install", "--quiet", "--python", str(python), target])
+    env = reader_environment(cml_server)
+    env.pop("VIRTUAL_ENV", None)
+
+    version = _run([str(python), "-c", CHECK_INSTALLED], cwd=tmp_path, env=env).stdout.strip()
+    line, quick_example = python_blocks()[0]
+    example = tmp_path / "quick_example.py"
+    example.write_text(quick_example, encoding="utf-8")
+    done = _run([str(python), str(example)], cwd=tmp_path, env=env)
+
+    assert version
+    assert "User prefers dark mode" in done.stdout, f"README.md:{line} printed:\n{done.stdout}"
+    assert os.path.commonpath([str(python), str(tmp_path)]) == str(tmp_path)
