@@ -124,7 +124,7 @@ class _ClientMethod:
     def __init__(self, build: Callable[..., Any]) -> None:
         self.build = build
         self.signature = _bound_signature(build)
-        functools.update_wrapper(self, build)  # type: ignore[arg-type]
+        functools.update_wrapper(self, build)
         # What the class-level object shows: the builder's own parameters, but not its return type (a RequestSpec
         # is what the builder returns, not what the method does); __signature__ also stops inspect from
         # unwrapping __wrapped__ down to the builder.

@@ -375,9 +375,7 @@ class Call(Generic[T]):
     def _deadline_error(self) -> CMLTimeoutError:
         mutating = not self.spec.operation.read_only
         suggestion = f"The call's {self.deadline:g}s deadline passed" + (
-            f": {READ_BACK_FIRST}"
-            if mutating
-            else "; raise deadline= if the server is just slow."
+            f": {READ_BACK_FIRST}" if mutating else "; raise deadline= if the server is just slow."
         )
         return CMLTimeoutError(
             f"{self.label} did not finish within its {self.deadline:g}s deadline",

@@ -69,7 +69,8 @@ def _check_item_lists(data: Mapping[str, Any]) -> None:
         if value is None:
             continue
         if not isinstance(value, list):
-            raise TypeError(f"field {name!r} is {type(value).__name__} {value!r:.40}, expected a list of memory objects")
+            kind = type(value).__name__
+            raise TypeError(f"field {name!r} is {kind} {value!r:.40}, expected a list of memory objects")
         for index, item in enumerate(value):
             if not isinstance(item, Mapping):
                 raise TypeError(

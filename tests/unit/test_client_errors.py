@@ -506,7 +506,7 @@ async def test_unknown_extra_fields_are_accepted(make_client: MakeClient, httpx_
     assert stats.total_memories == 5
 
 
-# --------------------------------------------------------------------------- advice after a failure that may have applied
+# ------------------------------------------------------------------ advice after a failure that may have applied
 
 
 def tells_to_read_back_first(suggestion: str) -> bool:

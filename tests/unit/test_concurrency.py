@@ -3,8 +3,8 @@
 The mocked server counts the requests it is answering at the same time. In
 the sync client they run on a thread pool: each request waits until
 ``max_concurrency`` were in flight together (it would time out with fewer),
-then holds a little, so that any request beyond the limit shows up. In the async client the requests are tasks on one loop, so the count is
-exact.
+then holds a little, so that any request beyond the limit shows up. In the
+async client the requests are tasks on one loop, so the count is exact.
 """
 
 from __future__ import annotations
@@ -74,7 +74,10 @@ class InFlight:
 CALLS: dict[str, Callable[[int], tuple[str, tuple[Any, ...]]]] = {
     "read_many": lambda n: ("read_many", ([f"query {i}" for i in range(n)],)),
     # a memory_type is not a batch-turn field, so each item is its own write request
-    "write_many": lambda n: ("write_many", ([{"content": f"memory {i}", "memory_type": "preference"} for i in range(n)],)),
+    "write_many": lambda n: (
+        "write_many",
+        ([{"content": f"memory {i}", "memory_type": "preference"} for i in range(n)],),
+    ),
 }
 
 

@@ -101,7 +101,9 @@ async def test_an_explicit_client_deadline_wins(make_client: MakeClient, httpx_m
     assert "3s deadline" in exc.message
 
 
-async def test_an_explicit_call_deadline_wins_even_above_the_cap(make_client: MakeClient, httpx_mock: HTTPXMock) -> None:
+async def test_an_explicit_call_deadline_wins_even_above_the_cap(
+    make_client: MakeClient, httpx_mock: HTTPXMock
+) -> None:
     d = make_client(timeout=2, max_retries=2, deadline=3.0)
     trickle_forever(d, httpx_mock, step=0.25)  # 1,000 chunks: 250 s of trickle
 
