@@ -297,11 +297,16 @@ class Driver:
     async def call_op(self, op: OpCall, **extra: Any) -> Any:
         return await self.call(op.name, *op.args, **{**op.kwargs, **extra})
 
-    async def stream(self, *args: Any, **kwargs: Any) -> list[Any]:
+    async def stream(self, *args: Any, into: list[Any] | None = None, **kwargs: Any) -> list[Any]:
+        """The items of ``read_stream``; with ``into``, each is appended as it arrives (kept if the stream fails)."""
+        seen: list[Any] = [] if into is None else into
         items = self.client.read_stream(*args, **kwargs)
         if self.is_async:
-            return [item async for item in items]
-        return list(items)
+            async for item in items:
+                seen.append(item)
+        else:
+            seen.extend(items)
+        return seen
 
     async def close(self) -> None:
         if self.is_async:

@@ -756,13 +756,7 @@ async def test_read_stream_error_event_raises_stream_error(make_client: MakeClie
     seen: list[Any] = []
 
     with pytest.raises(StreamError) as info:
-        stream = d.client.read_stream("preferences")
-        if d.is_async:
-            async for item in stream:
-                seen.append(item)
-        else:
-            for item in stream:
-                seen.append(item)
+        await d.stream("preferences", into=seen)
 
     assert [item.text for item in seen] == ["first"]
     assert info.value.data == payload

@@ -158,16 +158,10 @@ async def test_read_stream_checks_the_deadline_between_events(make_client: MakeC
     d = make_client()
     stream = Trickle(d.clock, sse_events(10), step=1.0)  # one event a second, each in time, the whole too late
     httpx_mock.add_callback(lambda request: httpx.Response(200, headers=SSE_HEADERS, stream=stream))
-    items = d.client.read_stream("preferences", deadline=3.5)
     received: list[object] = []
 
     with pytest.raises(CMLTimeoutError) as info:
-        if d.is_async:
-            async for item in items:
-                received.append(item)
-        else:
-            for item in items:
-                received.append(item)
+        await d.stream("preferences", deadline=3.5, into=received)
 
     assert len(received) == 3  # the events that arrived within 3.5 s, and none after
     assert stream.delivered == 4  # the fourth arrived at 4 s and was refused: the stream stopped there

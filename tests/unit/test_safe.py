@@ -31,13 +31,13 @@ from cml_ergonomic import (
 from cml_ergonomic._breaker import DEFAULT_FAILURE_THRESHOLD, CircuitState
 from cml_ergonomic._methods import SAFE_DEADLINE, SAFE_MAX_RETRIES
 from tests.unit.conftest import (
-    API,
+    BASE_URL,
+    OP_CALLS,
     Driver,
+    OpCall,
     error_body,
     fastapi_422_body,
     read_body,
-    session_context_body,
-    turn_body,
 )
 
 MakeClient = Callable[..., Driver]
@@ -46,30 +46,29 @@ pytestmark = pytest.mark.anyio
 
 @dataclass(frozen=True)
 class Safe:
+    """A ``*_safe`` method: the plain operation it degrades (its arguments, path and body) and its result type."""
+
     name: str
-    args: tuple[Any, ...]
-    kwargs: dict[str, Any]
-    url: str
-    body: Callable[[], Any]
+    op: OpCall
     result: type
-    repeatable: bool  # read-only: a 5xx or a dropped connection is retried
 
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def url(self) -> str:
+        return BASE_URL + self.op.path
 
+    @property
+    def repeatable(self) -> bool:  # read-only: a 5xx or a dropped connection is retried
+        return self.op.read_only
+
+
+_OPS = {op.name: op for op in OP_CALLS}
 SAFE = (
-    Safe("read_safe", ("preferences",), {}, API + "/memory/read", read_body, ReadResult, True),
-    Safe("turn_safe", ("What do I like?",), {"session_id": "s-1"}, API + "/memory/turn", turn_body, TurnResult, False),
-    Safe(
-        "get_context_safe",
-        ("sess-7f3a",),
-        {},
-        API + "/session/sess-7f3a/context",
-        session_context_body,
-        SessionContext,
-        True,
-    ),
+    Safe("read_safe", _OPS["read"], ReadResult),
+    Safe("turn_safe", _OPS["turn"], TurnResult),
+    Safe("get_context_safe", _OPS["get_session_context"], SessionContext),
 )
 
 # failure -> (how the mock answers, the status the degraded meta reports, whether a read-only call retries it)
@@ -102,14 +101,14 @@ BUGS: dict[int, type[CMLError]] = {
 
 
 async def call(d: Driver, safe: Safe) -> Any:
-    return await d.call(safe.name, *safe.args, **safe.kwargs)
+    return await d.call(safe.name, *safe.op.args, **safe.op.kwargs)
 
 
 @pytest.mark.parametrize("safe", SAFE, ids=str)
 async def test_the_real_result_when_the_server_answers(
     make_client: MakeClient, httpx_mock: HTTPXMock, safe: Safe
 ) -> None:
-    httpx_mock.add_response(url=safe.url, json=safe.body(), headers={"x-request-id": "req-ok"})
+    httpx_mock.add_response(url=safe.url, json=safe.op.body(), headers={"x-request-id": "req-ok"})
     d = make_client()
 
     result = await call(d, safe)
