@@ -13,9 +13,9 @@ Every case runs once with ``CognitiveMemoryLayer`` and once with
 (backoff, Retry-After, the circuit's cooldown) go through a test clock that
 records and skips them; sockets and timeouts run in real time, kept short.
 
-Cases and test counts (123 tests; x2 = both clients):
+Cases and test counts (127 tests; x2 = both clients):
 
-test_transport_faults.py (38)
+test_transport_faults.py (42)
     connection refused, read / write: retried, then CMLConnectionError ......... 2 x2 = 4
     connect timeout (mocked), read / write: retried, then CMLTimeoutError ....... 2 x2 = 4
     read timeout on a read: retried, then CMLTimeoutError ....................... 1 x2 = 2
@@ -26,6 +26,8 @@ test_transport_faults.py (38)
     HTML 502 from a proxy, read (retried) / write (not): ServerError ............ 2 x2 = 4
     a trickle that never completes, in the body / in the head, read / write:
         cut by the 1.5 s deadline ............................................... 4 x2 = 8
+    the same trickle without deadline=, read / write: cut at the deadline the
+        timeout and retries imply ............................................... 2 x2 = 4
     keep-alive connection closed by the server while idle, then a write ......... 1 x2 = 2
 
 test_status_faults.py (80)

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from cml_ergonomic import CMLConnectionError, CMLTimeoutError, ResponseValidationError, ServerError
+from cml_ergonomic._retry import derived_deadline
 from tests.faults.checks import assert_backoffs, assert_within, expect_error, expect_result
 from tests.faults.conftest import OPS, READ, WRITE, FaultServers, MakeClient, Op
 from tests.faults.faultserver import (
@@ -240,6 +241,22 @@ async def test_a_trickle_that_never_completes_is_cut_by_the_deadline(
     assert exc.may_have_been_applied is op.mutating
     assert server.count(op.path) == 1  # no time is left for a retry
     assert out.sleeps == []
+
+
+@pytest.mark.parametrize("op", OPS, ids=str)
+async def test_without_a_deadline_a_trickle_is_cut_at_the_one_the_timeout_implies(
+    make_client: MakeClient, server: FaultServer, op: Op
+) -> None:
+    timeout, retries = 0.5, 1
+    implied = derived_deadline(httpx.Timeout(timeout), retries)  # 2 x 0.5 + 0.5 = 1.5 s, not the 60 s cap
+    server.always(op.path, trickle_body(interval=0.1, limit=implied + 3.0))
+    d = make_client(server.url, owned=True, max_retries=retries, timeout=timeout)
+
+    out = await d.run(op.name, *op.args)  # no deadline=, on the client or the call
+
+    exc = expect_error(out, CMLTimeoutError)
+    assert f"{implied:g}s deadline" in exc.message
+    assert implied - 0.05 <= out.real < implied + 0.4, f"cut after {out.real:.2f}s, not at {implied:g}s"
 
 
 # --------------------------------------------------------------------------- connection health
