@@ -439,8 +439,9 @@ class FaultServer:
                 parsed = _parse(buffer, number)
                 if parsed is None:
                     if not buffer and time.monotonic() - idle_since > self.idle_timeout:
-                        self.note(f"idle-close:{number}")
-                        return  # an idle keep-alive connection: close it (FIN), as real servers do
+                        conn.close()  # an idle keep-alive connection: close it (FIN), as real servers do...
+                        self.note(f"idle-close:{number}")  # ...then tell a test waiting for it
+                        return
                     if len(buffer) > MAX_HEAD_BYTES:
                         return
                     try:
