@@ -181,7 +181,9 @@ async def test_an_outage_degrades_with_meta(
     assert sum(d.clock.sleeps) < SAFE_DEADLINE
 
 
-async def test_an_open_circuit_degrades_read_safe_at_once_with_meta(make_client: MakeClient, httpx_mock: HTTPXMock) -> None:
+async def test_an_open_circuit_degrades_read_safe_at_once_with_meta(
+    make_client: MakeClient, httpx_mock: HTTPXMock
+) -> None:
     httpx_mock.add_exception(httpx.ConnectError("refused"), is_reusable=True)
     d = make_client()
     for _ in range(DEFAULT_FAILURE_THRESHOLD):
@@ -199,7 +201,9 @@ async def test_an_open_circuit_degrades_read_safe_at_once_with_meta(make_client:
 # --------------------------------------------------------------------------- the circuit counts calls, not attempts
 
 
-async def test_the_circuit_counts_failed_read_safe_calls_not_attempts(make_client: MakeClient, httpx_mock: HTTPXMock) -> None:
+async def test_the_circuit_counts_failed_read_safe_calls_not_attempts(
+    make_client: MakeClient, httpx_mock: HTTPXMock
+) -> None:
     httpx_mock.add_response(status_code=500, json=error_body(), is_reusable=True)
     d = make_client()
 
