@@ -1,8 +1,8 @@
 """Every ``python`` block of README.md runs as written against the real server.
 
-The blocks read the server's address and keys from ``CML_BASE_URL``,
-``CML_API_KEY`` and ``CML_ADMIN_API_KEY``, as a reader's shell has them
-after pasting what ``nox -s server`` prints. Each block runs in its own
+The blocks read the server's address, keys and tenant from ``CML_BASE_URL``,
+``CML_API_KEY``, ``CML_ADMIN_API_KEY`` and ``CML_TENANT_ID``, as a reader's
+shell has them after pasting what ``nox -s server`` prints. Each block runs in its own
 interpreter with only those variables set, from a folder outside the
 repository, so it gets nothing a reader would not have. New blocks are picked
 up on their own.
@@ -33,7 +33,12 @@ def python_blocks(path: Path = README) -> list[tuple[int, str]]:
 def reader_environment(server: ServerInfo) -> dict[str, str]:
     """What a reader's shell holds: no CML_* of ours, no PYTHONPATH, just the server's exports."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CML_") and k != "PYTHONPATH"}
-    env.update(CML_BASE_URL=server.base_url, CML_API_KEY=server.api_key, CML_ADMIN_API_KEY=server.admin_api_key)
+    env.update(
+        CML_BASE_URL=server.base_url,
+        CML_API_KEY=server.api_key,
+        CML_ADMIN_API_KEY=server.admin_api_key,
+        CML_TENANT_ID=server.tenant_id,
+    )
     return env
 
 
