@@ -363,7 +363,19 @@ def _build_venv(install: Installation) -> None:
     req_file.write_text("\n".join(requirements) + "\n")
     _run([uv, "venv", "--quiet", "--python", sys.executable, str(install.root / "venv")], step="server venv")
     _run(
-        [uv, "pip", "install", "--quiet", "--no-deps", "--python", str(install.python), "-r", str(req_file)],
+        # Copies, not hard links to uv's cache: a file edited in one server venv must not change every other.
+        [
+            uv,
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--link-mode=copy",
+            "--python",
+            str(install.python),
+            "-r",
+            str(req_file),
+        ],
         step="server dependencies",
     )
 
