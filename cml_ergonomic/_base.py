@@ -26,7 +26,7 @@ from cml_ergonomic._config import (
 )
 from cml_ergonomic._logging import redactor
 from cml_ergonomic._operations import Operation
-from cml_ergonomic._pool import load_httpcore, negotiates_http2, shared_ssl_context
+from cml_ergonomic._pool import deferred_ssl_context, load_httpcore, negotiates_http2, shared_ssl_context
 from cml_ergonomic._request import OWN_REQUEST
 from cml_ergonomic._retry import Clock
 from cml_ergonomic._version import __version__
@@ -231,7 +231,8 @@ class ClientCore:
         # http2=True keeps its meaning ("when the server offers it"), which only TLS can: see _pool.
         http2 = negotiates_http2(self.config.base_url, self.config.http2)
         load_httpcore()
-        extra: dict[str, Any] = {"verify": shared_ssl_context(http2)}
+        tls = self.config.base_url.lower().startswith("https://")
+        extra: dict[str, Any] = {"verify": (shared_ssl_context if tls else deferred_ssl_context)(http2)}
         if wanted is httpx.Client:
             from cml_ergonomic._deadline import deadline_transport
 

@@ -19,6 +19,12 @@ of httpx, and a client that builds several pays each time:
   same list; and the context is keyed by the environment variables httpx
   reads (``SSL_CERT_FILE``, ``SSL_CERT_DIR``), so it is the one httpx would
   have built.
+- a pool for an ``http://`` server needs no CA bundle unless something sends
+  an ``https://`` URL through it (``client.raw`` with an absolute URL). Its
+  context (:func:`deferred_ssl_context`) is httpx's, except that it loads
+  the CA bundle before its first handshake rather than when it is built.
+  Should that ever not happen, verification fails closed: a context that
+  requires certificates and trusts none accepts no server.
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
 _lock = threading.Lock()
-_contexts: dict[tuple[bool, str | None, str | None], ssl.SSLContext] = {}
+_contexts: dict[tuple[Any, ...], ssl.SSLContext] = {}
 
 
 class _HideH2(importlib.abc.MetaPathFinder):
@@ -88,6 +94,66 @@ def shared_ssl_context(http2: bool) -> ssl.SSLContext | bool:
             context = _contexts.get(key)
             if context is None:
                 context = _contexts[key] = create()
+    return context
+
+
+def _ca_locations() -> dict[str, str]:
+    """Where httpx (``verify=True``, ``trust_env=True``) takes its CA certificates from."""
+    if os.environ.get("SSL_CERT_FILE"):
+        return {"cafile": os.environ["SSL_CERT_FILE"]}
+    if os.environ.get("SSL_CERT_DIR"):
+        return {"capath": os.environ["SSL_CERT_DIR"]}
+    import certifi
+
+    return {"cafile": certifi.where()}
+
+
+def _deferred_context(http2: bool) -> ssl.SSLContext:
+    import ssl
+
+    class DeferredCAContext(ssl.SSLContext):
+        """httpx's default context, whose CA certificates load before its first handshake."""
+
+        _ca_lock = threading.Lock()
+        _ca_loaded = False
+
+        def _load_ca(self) -> None:
+            with self._ca_lock:
+                if not self._ca_loaded:
+                    self.load_verify_locations(**_ca_locations())
+                    self._ca_loaded = True
+
+        def wrap_socket(self, *args: Any, **kwargs: Any) -> Any:
+            if not self._ca_loaded:
+                self._load_ca()
+            return super().wrap_socket(*args, **kwargs)
+
+        def wrap_bio(self, *args: Any, **kwargs: Any) -> Any:
+            if not self._ca_loaded:
+                self._load_ca()
+            return super().wrap_bio(*args, **kwargs)
+
+    # What ssl.create_default_context() sets for a client, as httpx builds it, minus the CA load.
+    context = DeferredCAContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.verify_mode = ssl.CERT_REQUIRED
+    context.check_hostname = True
+    keylog = os.environ.get("SSLKEYLOGFILE")
+    if keylog and not sys.flags.ignore_environment:
+        context.keylog_filename = keylog
+    return context
+
+
+def deferred_ssl_context(http2: bool) -> ssl.SSLContext | bool:
+    """Like :func:`shared_ssl_context`, for pools that will most likely never make a TLS handshake."""
+    if getattr(httpx, "create_ssl_context", None) is None:  # pragma: no cover - httpx < 0.28
+        return True
+    key = ("deferred", http2, os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+    context = _contexts.get(key)
+    if context is None:
+        with _lock:
+            context = _contexts.get(key)
+            if context is None:
+                context = _contexts[key] = _deferred_context(http2)
     return context
 
 
