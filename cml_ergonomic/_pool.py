@@ -29,7 +29,6 @@ of httpx, and a client that builds several pays each time:
 
 from __future__ import annotations
 
-import importlib.abc
 import os
 import sys
 import threading
@@ -47,8 +46,11 @@ _lock = threading.Lock()
 _contexts: dict[tuple[Any, ...], ssl.SSLContext] = {}
 
 
-class _HideH2(importlib.abc.MetaPathFinder):
-    """Makes ``import h2`` fail in one thread (the one importing httpcore); other threads are unaffected."""
+class _HideH2:
+    """Makes ``import h2`` fail in one thread (the one importing httpcore); other threads are unaffected.
+
+    A meta path finder by duck typing (``importlib.abc`` alone costs milliseconds to import).
+    """
 
     def __init__(self) -> None:
         self.thread = threading.get_ident()
