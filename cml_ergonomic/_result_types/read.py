@@ -72,16 +72,23 @@ class ReadResult(ReadMemoryResponse):
         others = {name: src_dict.get(name) for name in _OTHER_ITEM_LISTS}
         result = super().from_dict({**src_dict, **{k: [] for k, v in others.items() if isinstance(v, list)}})
         memories_raw = src_dict.get("memories")
-        parsed: dict[Any, tuple[Any, MemoryItem]] = {}
-        if isinstance(memories_raw, list) and len(memories_raw) == len(result.memories):
-            parsed = {
-                raw.get("id"): (raw, item)
-                for raw, item in zip(memories_raw, result.memories, strict=True)
-                if isinstance(raw, dict)
-            }
+        parsed: dict[Any, tuple[Any, MemoryItem]] | None = None
         for name, raw_items in others.items():
-            if isinstance(raw_items, list):
-                setattr(result, name, [_reuse_or_parse(raw, parsed) for raw in raw_items])
+            if not isinstance(raw_items, list) or not raw_items:
+                continue
+            if raw_items == memories_raw and len(result.memories) == len(raw_items):
+                # The whole list repeats the memories (the packet format's episodes): one comparison, in C.
+                setattr(result, name, list(result.memories))
+                continue
+            if parsed is None:
+                parsed = {}
+                if isinstance(memories_raw, list) and len(memories_raw) == len(result.memories):
+                    parsed = {
+                        raw.get("id"): (raw, item)
+                        for raw, item in zip(memories_raw, result.memories, strict=True)
+                        if isinstance(raw, dict)
+                    }
+            setattr(result, name, [_reuse_or_parse(raw, parsed) for raw in raw_items])
         return result
 
     def __len__(self) -> int:

@@ -20,6 +20,9 @@ UNSET: Unset = Unset()
 _UUID_SLOTS_KNOWN = {"int", "is_safe"} <= set(getattr(UUID, "__slots__", ()))
 _new = object.__new__
 _set = object.__setattr__
+_UNKNOWN = (
+    SafeUUID.unknown
+)  # an enum member is looked up through a descriptor: once, here
 
 
 def parse_uuid(value: str) -> UUID:
@@ -39,7 +42,7 @@ def parse_uuid(value: str) -> UUID:
             if number >= 0:
                 uuid = _new(UUID)
                 _set(uuid, "int", number)
-                _set(uuid, "is_safe", SafeUUID.unknown)
+                _set(uuid, "is_safe", _UNKNOWN)
                 return uuid
     return UUID(value)
 

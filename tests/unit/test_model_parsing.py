@@ -59,3 +59,20 @@ def test_a_missing_required_field_still_raises() -> None:
         MemoryItem.from_dict(raw)
     with pytest.raises((TypeError, AttributeError)):
         MemoryItem.from_dict(["not", "an", "object"])  # type: ignore[arg-type]
+
+
+def test_the_type_check_sees_every_distinct_item_of_a_read() -> None:
+    from cml_ergonomic._results import ReadResult
+    from cml_ergonomic._shape import check_shape
+    from tests.unit.conftest import read_body
+
+    good = memory_item("User prefers tea")
+    body = read_body("q", memories=[good], episodes=[dict(good)])
+    result = ReadResult.from_dict(body)
+    check_shape(result, body)  # episodes repeat the memories: fine, and checked once
+    assert result.episodes[0] is result.memories[0]
+    bad = {**memory_item("User prefers coffee"), "confidence": True}  # a bool is not a float here
+    for lists in ({"facts": [bad]}, {"episodes": [dict(good), bad]}, {"memories": [good, bad]}):
+        body = read_body("q", **{"memories": [good], **lists})
+        with pytest.raises(TypeError, match="confidence"):
+            check_shape(ReadResult.from_dict(body), body)
