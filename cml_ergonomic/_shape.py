@@ -129,8 +129,8 @@ def check_shape(result: Any, data: Any = None) -> None:
     cls = type(result)
     if not hasattr(cls, "__attrs_attrs__"):
         return
-    _checker(cls)(result)
-    nested = _plan(cls)[1]
+    _checker(cls)(result)  # type: ignore[arg-type]  # classes are hashable
+    nested = _plan(cls)[1]  # type: ignore[arg-type]
     if not nested:
         return
     checked: list[list[Any]] = []

@@ -98,7 +98,7 @@ class ComponentStatus:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         error = _parse_error(src_dict.get("error", UNSET))
 
@@ -107,7 +107,7 @@ class ComponentStatus:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         latency_ms = _parse_latency_ms(src_dict.get("latency_ms", UNSET))
 

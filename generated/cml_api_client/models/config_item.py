@@ -144,12 +144,12 @@ class ConfigItem:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                options_type_0 = cast(list[str], data)
+                options_type_0 = cast("list[str]", data)
 
                 return options_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
         options = _parse_options(src_dict.get("options", UNSET))
 

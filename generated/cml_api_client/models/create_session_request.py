@@ -79,7 +79,7 @@ class CreateSessionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         name = _parse_name(src_dict.get("name", UNSET))
 
@@ -88,7 +88,7 @@ class CreateSessionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
         ttl_hours = _parse_ttl_hours(src_dict.get("ttl_hours", UNSET))
 

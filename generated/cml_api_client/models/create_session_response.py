@@ -82,7 +82,7 @@ class CreateSessionResponse:
                 return expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         expires_at = _parse_expires_at(src_dict.get("expires_at", UNSET))
 

@@ -99,7 +99,7 @@ class DashboardEvaluationArtifact:
                 return updated_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         updated_at = _parse_updated_at(src_dict.get("updated_at", UNSET))
 

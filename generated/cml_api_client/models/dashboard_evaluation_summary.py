@@ -134,7 +134,7 @@ class DashboardEvaluationSummary:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         latest_report = _parse_latest_report(src_dict.get("latest_report", UNSET))
 
@@ -156,7 +156,7 @@ class DashboardEvaluationSummary:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                DashboardEvaluationSummaryLatestSummaryType0 | None | Unset, data
+                "DashboardEvaluationSummaryLatestSummaryType0 | None | Unset", data
             )
 
         latest_summary = _parse_latest_summary(src_dict.get("latest_summary", UNSET))

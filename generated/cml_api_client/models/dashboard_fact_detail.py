@@ -240,7 +240,7 @@ class DashboardFactDetail:
 
         version = src_dict["version"]
 
-        context_tags = cast(list[str], src_dict.get("context_tags", UNSET))
+        context_tags = cast("list[str]", src_dict.get("context_tags", UNSET))
 
         def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -255,11 +255,11 @@ class DashboardFactDetail:
                 return created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         created_at = _parse_created_at(src_dict.get("created_at", UNSET))
 
-        evidence_ids = cast(list[str], src_dict.get("evidence_ids", UNSET))
+        evidence_ids = cast("list[str]", src_dict.get("evidence_ids", UNSET))
 
         _lineage = src_dict.get("lineage", UNSET)
         lineage: list[DashboardFactDetailLineageItem] | Unset = UNSET
@@ -288,7 +288,7 @@ class DashboardFactDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         supersedes_id = _parse_supersedes_id(src_dict.get("supersedes_id", UNSET))
 
@@ -305,7 +305,7 @@ class DashboardFactDetail:
                 return updated_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         updated_at = _parse_updated_at(src_dict.get("updated_at", UNSET))
 
@@ -322,7 +322,7 @@ class DashboardFactDetail:
                 return valid_from_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         valid_from = _parse_valid_from(src_dict.get("valid_from", UNSET))
 
@@ -339,7 +339,7 @@ class DashboardFactDetail:
                 return valid_to_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         valid_to = _parse_valid_to(src_dict.get("valid_to", UNSET))
 

@@ -161,7 +161,7 @@ class DashboardFactEvidenceItem:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         source_session_id = _parse_source_session_id(
             src_dict.get("source_session_id", UNSET)
@@ -180,7 +180,7 @@ class DashboardFactEvidenceItem:
                 return supersedes_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
         supersedes_id = _parse_supersedes_id(src_dict.get("supersedes_id", UNSET))
 
@@ -197,7 +197,7 @@ class DashboardFactEvidenceItem:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
@@ -214,7 +214,7 @@ class DashboardFactEvidenceItem:
                 return written_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         written_at = _parse_written_at(src_dict.get("written_at", UNSET))
 

@@ -78,7 +78,7 @@ class DashboardFactEvidenceResponse:
                 evidence.append(evidence_item)
 
         missing_evidence_ids = cast(
-            list[str], src_dict.get("missing_evidence_ids", UNSET)
+            "list[str]", src_dict.get("missing_evidence_ids", UNSET)
         )
 
         dashboard_fact_evidence_response = cls(

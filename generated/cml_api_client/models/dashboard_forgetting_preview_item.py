@@ -221,7 +221,7 @@ class DashboardForgettingPreviewItem:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         keep_reason = _parse_keep_reason(src_dict.get("keep_reason", UNSET))
 

@@ -72,7 +72,7 @@ class DashboardForgettingPreviewRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         user_id = _parse_user_id(src_dict.get("user_id", UNSET))
 

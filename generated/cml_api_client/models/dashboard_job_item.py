@@ -165,7 +165,7 @@ class DashboardJobItem:
                 return completed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         completed_at = _parse_completed_at(src_dict.get("completed_at", UNSET))
 
@@ -176,7 +176,7 @@ class DashboardJobItem:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         duration_seconds = _parse_duration_seconds(
             src_dict.get("duration_seconds", UNSET)
@@ -187,7 +187,7 @@ class DashboardJobItem:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         error = _parse_error(src_dict.get("error", UNSET))
 
@@ -204,7 +204,7 @@ class DashboardJobItem:
                 return result_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(DashboardJobItemResultType0 | None | Unset, data)
+            return cast("DashboardJobItemResultType0 | None | Unset", data)
 
         result = _parse_result(src_dict.get("result", UNSET))
 
@@ -221,7 +221,7 @@ class DashboardJobItem:
                 return started_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         started_at = _parse_started_at(src_dict.get("started_at", UNSET))
 
@@ -230,7 +230,7 @@ class DashboardJobItem:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         user_id = _parse_user_id(src_dict.get("user_id", UNSET))
 

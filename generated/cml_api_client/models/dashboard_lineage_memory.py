@@ -153,7 +153,7 @@ class DashboardLineageMemory:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         key = _parse_key(src_dict.get("key", UNSET))
 
@@ -170,7 +170,7 @@ class DashboardLineageMemory:
                 return supersedes_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
         supersedes_id = _parse_supersedes_id(src_dict.get("supersedes_id", UNSET))
 
@@ -187,7 +187,7 @@ class DashboardLineageMemory:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
@@ -206,7 +206,7 @@ class DashboardLineageMemory:
                 return written_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         written_at = _parse_written_at(src_dict.get("written_at", UNSET))
 

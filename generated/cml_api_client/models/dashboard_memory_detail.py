@@ -300,7 +300,7 @@ class DashboardMemoryDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         agent_id = _parse_agent_id(src_dict.get("agent_id", UNSET))
 
@@ -311,11 +311,11 @@ class DashboardMemoryDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         content_hash = _parse_content_hash(src_dict.get("content_hash", UNSET))
 
-        context_tags = cast(list[str], src_dict.get("context_tags", UNSET))
+        context_tags = cast("list[str]", src_dict.get("context_tags", UNSET))
 
         decay_rate = src_dict.get("decay_rate", UNSET)
 
@@ -328,7 +328,7 @@ class DashboardMemoryDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         key = _parse_key(src_dict.get("key", UNSET))
 
@@ -347,7 +347,7 @@ class DashboardMemoryDetail:
                 return last_accessed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         last_accessed_at = _parse_last_accessed_at(
             src_dict.get("last_accessed_at", UNSET)
@@ -360,7 +360,7 @@ class DashboardMemoryDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         namespace = _parse_namespace(src_dict.get("namespace", UNSET))
 
@@ -373,7 +373,7 @@ class DashboardMemoryDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         source_session_id = _parse_source_session_id(
             src_dict.get("source_session_id", UNSET)
@@ -392,7 +392,7 @@ class DashboardMemoryDetail:
                 return supersedes_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
         supersedes_id = _parse_supersedes_id(src_dict.get("supersedes_id", UNSET))
 
@@ -409,7 +409,7 @@ class DashboardMemoryDetail:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
@@ -426,7 +426,7 @@ class DashboardMemoryDetail:
                 return valid_from_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         valid_from = _parse_valid_from(src_dict.get("valid_from", UNSET))
 
@@ -443,7 +443,7 @@ class DashboardMemoryDetail:
                 return valid_to_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         valid_to = _parse_valid_to(src_dict.get("valid_to", UNSET))
 
@@ -462,7 +462,7 @@ class DashboardMemoryDetail:
                 return written_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         written_at = _parse_written_at(src_dict.get("written_at", UNSET))
 

@@ -157,7 +157,7 @@ class DashboardMemoryLineageResponse:
 
                 evidence_facts.append(evidence_facts_item)
 
-        lifecycle_flags = cast(list[str], src_dict.get("lifecycle_flags", UNSET))
+        lifecycle_flags = cast("list[str]", src_dict.get("lifecycle_flags", UNSET))
 
         _related_entities = src_dict.get("related_entities", UNSET)
         related_entities: list[GraphSearchResult] | Unset = UNSET

@@ -198,13 +198,13 @@ class DashboardMemoryListItem:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         agent_id = _parse_agent_id(src_dict.get("agent_id", UNSET))
 
         confidence = src_dict.get("confidence", UNSET)
 
-        context_tags = cast(list[str], src_dict.get("context_tags", UNSET))
+        context_tags = cast("list[str]", src_dict.get("context_tags", UNSET))
 
         decay_rate = src_dict.get("decay_rate", UNSET)
 
@@ -215,7 +215,7 @@ class DashboardMemoryListItem:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         key = _parse_key(src_dict.get("key", UNSET))
 
@@ -226,7 +226,7 @@ class DashboardMemoryListItem:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         namespace = _parse_namespace(src_dict.get("namespace", UNSET))
 
@@ -243,7 +243,7 @@ class DashboardMemoryListItem:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
@@ -262,7 +262,7 @@ class DashboardMemoryListItem:
                 return written_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         written_at = _parse_written_at(src_dict.get("written_at", UNSET))
 

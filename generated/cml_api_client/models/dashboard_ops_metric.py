@@ -79,7 +79,7 @@ class DashboardOpsMetric:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | int | None | str | Unset, data)
+            return cast("float | int | None | str | Unset", data)
 
         value = _parse_value(src_dict.get("value", UNSET))
 

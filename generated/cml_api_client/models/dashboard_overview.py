@@ -264,7 +264,7 @@ class DashboardOverview:
                 return newest_memory_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         newest_memory = _parse_newest_memory(src_dict.get("newest_memory", UNSET))
 
@@ -281,7 +281,7 @@ class DashboardOverview:
                 return oldest_memory_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         oldest_memory = _parse_oldest_memory(src_dict.get("oldest_memory", UNSET))
 

@@ -73,7 +73,7 @@ class DashboardQualityIssue:
 
         description = src_dict.get("description", UNSET)
 
-        sample_ids = cast(list[str], src_dict.get("sample_ids", UNSET))
+        sample_ids = cast("list[str]", src_dict.get("sample_ids", UNSET))
 
         dashboard_quality_issue = cls(
             count=count,

@@ -141,7 +141,7 @@ class DashboardQualityResponse:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         tenant_id = _parse_tenant_id(src_dict.get("tenant_id", UNSET))
 

@@ -139,7 +139,7 @@ class DashboardReconsolidationSessionItem:
                 return created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         created_at = _parse_created_at(src_dict.get("created_at", UNSET))
 
@@ -156,7 +156,7 @@ class DashboardReconsolidationSessionItem:
                 return expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         expires_at = _parse_expires_at(src_dict.get("expires_at", UNSET))
 
@@ -175,7 +175,7 @@ class DashboardReconsolidationSessionItem:
 
         query = src_dict.get("query", UNSET)
 
-        retrieved_texts = cast(list[str], src_dict.get("retrieved_texts", UNSET))
+        retrieved_texts = cast("list[str]", src_dict.get("retrieved_texts", UNSET))
 
         dashboard_reconsolidation_session_item = cls(
             scope_id=scope_id,

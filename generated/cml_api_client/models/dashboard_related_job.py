@@ -117,7 +117,7 @@ class DashboardRelatedJob:
                 return completed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         completed_at = _parse_completed_at(src_dict.get("completed_at", UNSET))
 
@@ -136,7 +136,7 @@ class DashboardRelatedJob:
                 return result_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(DashboardRelatedJobResultType0 | None | Unset, data)
+            return cast("DashboardRelatedJobResultType0 | None | Unset", data)
 
         result = _parse_result(src_dict.get("result", UNSET))
 
@@ -153,7 +153,7 @@ class DashboardRelatedJob:
                 return started_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         started_at = _parse_started_at(src_dict.get("started_at", UNSET))
 

@@ -186,20 +186,20 @@ class DashboardRetrievalExplainResponse:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         llm_context = _parse_llm_context(src_dict.get("llm_context", UNSET))
 
-        open_questions = cast(list[str], src_dict.get("open_questions", UNSET))
+        open_questions = cast("list[str]", src_dict.get("open_questions", UNSET))
 
-        packet_warnings = cast(list[str], src_dict.get("packet_warnings", UNSET))
+        packet_warnings = cast("list[str]", src_dict.get("packet_warnings", UNSET))
 
         _parallel_groups = src_dict.get("parallel_groups", UNSET)
         parallel_groups: list[list[int]] | Unset = UNSET
         if _parallel_groups is not UNSET:
             parallel_groups = []
             for parallel_groups_item_data in _parallel_groups:
-                parallel_groups_item = cast(list[int], parallel_groups_item_data)
+                parallel_groups_item = cast("list[int]", parallel_groups_item_data)
 
                 parallel_groups.append(parallel_groups_item)
 

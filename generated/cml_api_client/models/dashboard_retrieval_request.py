@@ -110,12 +110,12 @@ class DashboardRetrievalRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                context_filter_type_0 = cast(list[str], data)
+                context_filter_type_0 = cast("list[str]", data)
 
                 return context_filter_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
         context_filter = _parse_context_filter(src_dict.get("context_filter", UNSET))
 
@@ -136,12 +136,12 @@ class DashboardRetrievalRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                memory_types_type_0 = cast(list[str], data)
+                memory_types_type_0 = cast("list[str]", data)
 
                 return memory_types_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
         memory_types = _parse_memory_types(src_dict.get("memory_types", UNSET))
 

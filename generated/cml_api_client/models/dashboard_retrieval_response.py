@@ -91,7 +91,7 @@ class DashboardRetrievalResponse:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         llm_context = _parse_llm_context(src_dict.get("llm_context", UNSET))
 

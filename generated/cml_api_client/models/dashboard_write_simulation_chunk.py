@@ -271,7 +271,7 @@ class DashboardWriteSimulationChunk:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         chosen_memory_type = _parse_chosen_memory_type(
             src_dict.get("chosen_memory_type", UNSET)
@@ -279,14 +279,14 @@ class DashboardWriteSimulationChunk:
 
         confidence = src_dict.get("confidence", UNSET)
 
-        context_tags = cast(list[str], src_dict.get("context_tags", UNSET))
+        context_tags = cast("list[str]", src_dict.get("context_tags", UNSET))
 
         def _parse_decay_rate(data: object) -> float | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         decay_rate = _parse_decay_rate(src_dict.get("decay_rate", UNSET))
 
@@ -347,7 +347,7 @@ class DashboardWriteSimulationChunk:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         key = _parse_key(src_dict.get("key", UNSET))
 
@@ -381,7 +381,7 @@ class DashboardWriteSimulationChunk:
 
                 relations.append(relations_item)
 
-        risk_flags = cast(list[str], src_dict.get("risk_flags", UNSET))
+        risk_flags = cast("list[str]", src_dict.get("risk_flags", UNSET))
 
         salience = src_dict.get("salience", UNSET)
 
@@ -398,7 +398,7 @@ class DashboardWriteSimulationChunk:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 

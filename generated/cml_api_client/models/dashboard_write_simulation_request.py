@@ -142,12 +142,12 @@ class DashboardWriteSimulationRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                context_tags_type_0 = cast(list[str], data)
+                context_tags_type_0 = cast("list[str]", data)
 
                 return context_tags_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
         context_tags = _parse_context_tags(src_dict.get("context_tags", UNSET))
 
@@ -156,7 +156,7 @@ class DashboardWriteSimulationRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         memory_type = _parse_memory_type(src_dict.get("memory_type", UNSET))
 
@@ -172,7 +172,7 @@ class DashboardWriteSimulationRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         namespace = _parse_namespace(src_dict.get("namespace", UNSET))
 
@@ -181,7 +181,7 @@ class DashboardWriteSimulationRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         session_id = _parse_session_id(src_dict.get("session_id", UNSET))
 
@@ -198,7 +198,7 @@ class DashboardWriteSimulationRequest:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 

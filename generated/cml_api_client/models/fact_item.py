@@ -155,7 +155,7 @@ class FactItem:
                 return created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         created_at = _parse_created_at(src_dict.get("created_at", UNSET))
 
@@ -172,7 +172,7 @@ class FactItem:
                 return updated_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         updated_at = _parse_updated_at(src_dict.get("updated_at", UNSET))
 

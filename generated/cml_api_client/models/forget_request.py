@@ -109,7 +109,7 @@ class ForgetRequest:
                 return before_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         before = _parse_before(src_dict.get("before", UNSET))
 
@@ -131,7 +131,7 @@ class ForgetRequest:
                 return memory_ids_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[UUID] | None | Unset, data)
+            return cast("list[UUID] | None | Unset", data)
 
         memory_ids = _parse_memory_ids(src_dict.get("memory_ids", UNSET))
 
@@ -140,7 +140,7 @@ class ForgetRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         query = _parse_query(src_dict.get("query", UNSET))
 

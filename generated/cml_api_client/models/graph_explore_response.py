@@ -76,7 +76,7 @@ class GraphExploreResponse:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         center_entity = _parse_center_entity(src_dict.get("center_entity", UNSET))
 

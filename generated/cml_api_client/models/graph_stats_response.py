@@ -75,7 +75,9 @@ class GraphStatsResponse:
         else:
             entity_types = GraphStatsResponseEntityTypes.from_dict(_entity_types)
 
-        tenants_with_graph = cast(list[str], src_dict.get("tenants_with_graph", UNSET))
+        tenants_with_graph = cast(
+            "list[str]", src_dict.get("tenants_with_graph", UNSET)
+        )
 
         total_edges = src_dict.get("total_edges", UNSET)
 

@@ -106,7 +106,7 @@ class ProcessTurnRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         assistant_response = _parse_assistant_response(
             src_dict.get("assistant_response", UNSET)
@@ -119,7 +119,7 @@ class ProcessTurnRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         session_id = _parse_session_id(src_dict.get("session_id", UNSET))
 
@@ -136,7 +136,7 @@ class ProcessTurnRequest:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
@@ -145,7 +145,7 @@ class ProcessTurnRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         user_timezone = _parse_user_timezone(src_dict.get("user_timezone", UNSET))
 

@@ -146,12 +146,12 @@ class ReadMemoryRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                context_filter_type_0 = cast(list[str], data)
+                context_filter_type_0 = cast("list[str]", data)
 
                 return context_filter_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
         context_filter = _parse_context_filter(src_dict.get("context_filter", UNSET))
 
@@ -182,7 +182,7 @@ class ReadMemoryRequest:
                 return memory_types_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[MemoryType] | None | Unset, data)
+            return cast("list[MemoryType] | None | Unset", data)
 
         memory_types = _parse_memory_types(src_dict.get("memory_types", UNSET))
 
@@ -199,7 +199,7 @@ class ReadMemoryRequest:
                 return since_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         since = _parse_since(src_dict.get("since", UNSET))
 
@@ -216,7 +216,7 @@ class ReadMemoryRequest:
                 return until_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         until = _parse_until(src_dict.get("until", UNSET))
 
@@ -225,7 +225,7 @@ class ReadMemoryRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         user_timezone = _parse_user_timezone(src_dict.get("user_timezone", UNSET))
 

@@ -214,11 +214,11 @@ class ReadMemoryResponse:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         llm_context = _parse_llm_context(src_dict.get("llm_context", UNSET))
 
-        open_questions = cast(list[str], src_dict.get("open_questions", UNSET))
+        open_questions = cast("list[str]", src_dict.get("open_questions", UNSET))
 
         _preferences = src_dict.get("preferences", UNSET)
         preferences: list[MemoryItem] | Unset = UNSET
@@ -246,7 +246,7 @@ class ReadMemoryResponse:
                 return retrieval_meta_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ReadMemoryResponseRetrievalMetaType0 | Unset, data)
+            return cast("None | ReadMemoryResponseRetrievalMetaType0 | Unset", data)
 
         retrieval_meta = _parse_retrieval_meta(src_dict.get("retrieval_meta", UNSET))
 
@@ -265,11 +265,11 @@ class ReadMemoryResponse:
                 return sufficiency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ReadMemoryResponseSufficiencyType0 | Unset, data)
+            return cast("None | ReadMemoryResponseSufficiencyType0 | Unset", data)
 
         sufficiency = _parse_sufficiency(src_dict.get("sufficiency", UNSET))
 
-        warnings = cast(list[str], src_dict.get("warnings", UNSET))
+        warnings = cast("list[str]", src_dict.get("warnings", UNSET))
 
         read_memory_response = cls(
             elapsed_ms=elapsed_ms,

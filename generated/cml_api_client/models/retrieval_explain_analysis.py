@@ -153,14 +153,14 @@ class RetrievalExplainAnalysis:
         intent = src_dict["intent"]
 
         constraint_dimensions = cast(
-            list[str], src_dict.get("constraint_dimensions", UNSET)
+            "list[str]", src_dict.get("constraint_dimensions", UNSET)
         )
 
-        entities = cast(list[str], src_dict.get("entities", UNSET))
+        entities = cast("list[str]", src_dict.get("entities", UNSET))
 
         is_decision_query = src_dict.get("is_decision_query", UNSET)
 
-        key_phrases = cast(list[str], src_dict.get("key_phrases", UNSET))
+        key_phrases = cast("list[str]", src_dict.get("key_phrases", UNSET))
 
         _metadata = src_dict.get("metadata", UNSET)
         metadata: RetrievalExplainAnalysisMetadata | Unset
@@ -169,7 +169,7 @@ class RetrievalExplainAnalysis:
         else:
             metadata = RetrievalExplainAnalysisMetadata.from_dict(_metadata)
 
-        suggested_sources = cast(list[str], src_dict.get("suggested_sources", UNSET))
+        suggested_sources = cast("list[str]", src_dict.get("suggested_sources", UNSET))
 
         suggested_top_k = src_dict.get("suggested_top_k", UNSET)
 
@@ -186,7 +186,7 @@ class RetrievalExplainAnalysis:
                 return time_end_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         time_end = _parse_time_end(src_dict.get("time_end", UNSET))
 
@@ -195,7 +195,7 @@ class RetrievalExplainAnalysis:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         time_reference = _parse_time_reference(src_dict.get("time_reference", UNSET))
 
@@ -212,7 +212,7 @@ class RetrievalExplainAnalysis:
                 return time_start_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         time_start = _parse_time_start(src_dict.get("time_start", UNSET))
 

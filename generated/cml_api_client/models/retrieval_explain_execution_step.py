@@ -126,7 +126,7 @@ class RetrievalExplainExecutionStep:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         error = _parse_error(src_dict.get("error", UNSET))
 
@@ -142,7 +142,7 @@ class RetrievalExplainExecutionStep:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         query_preview = _parse_query_preview(src_dict.get("query_preview", UNSET))
 

@@ -154,7 +154,7 @@ class RetrievalExplainPlanStep:
         associative_expansion = src_dict.get("associative_expansion", UNSET)
 
         constraint_categories = cast(
-            list[str], src_dict.get("constraint_categories", UNSET)
+            "list[str]", src_dict.get("constraint_categories", UNSET)
         )
 
         def _parse_key(data: object) -> None | str | Unset:
@@ -162,11 +162,11 @@ class RetrievalExplainPlanStep:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         key = _parse_key(src_dict.get("key", UNSET))
 
-        memory_types = cast(list[str], src_dict.get("memory_types", UNSET))
+        memory_types = cast("list[str]", src_dict.get("memory_types", UNSET))
 
         min_confidence = src_dict.get("min_confidence", UNSET)
 
@@ -177,11 +177,11 @@ class RetrievalExplainPlanStep:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         query = _parse_query(src_dict.get("query", UNSET))
 
-        seeds = cast(list[str], src_dict.get("seeds", UNSET))
+        seeds = cast("list[str]", src_dict.get("seeds", UNSET))
 
         skip_if_found = src_dict.get("skip_if_found", UNSET)
 
@@ -202,7 +202,7 @@ class RetrievalExplainPlanStep:
                 return time_filter_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RetrievalExplainPlanStepTimeFilterType0 | Unset, data)
+            return cast("None | RetrievalExplainPlanStepTimeFilterType0 | Unset", data)
 
         time_filter = _parse_time_filter(src_dict.get("time_filter", UNSET))
 

@@ -119,7 +119,7 @@ class RetrievalExplainRerankItem:
         else:
             breakdown = RetrievalExplainRerankItemBreakdown.from_dict(_breakdown)
 
-        notes = cast(list[str], src_dict.get("notes", UNSET))
+        notes = cast("list[str]", src_dict.get("notes", UNSET))
 
         retrieval_source = src_dict.get("retrieval_source", UNSET)
 

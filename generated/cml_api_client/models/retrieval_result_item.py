@@ -145,7 +145,7 @@ class RetrievalResultItem:
                 return supersedes_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
         supersedes_id = _parse_supersedes_id(src_dict.get("supersedes_id", UNSET))
 
@@ -162,7 +162,7 @@ class RetrievalResultItem:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 

@@ -121,7 +121,7 @@ class SessionInfo:
                 return created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         created_at = _parse_created_at(src_dict.get("created_at", UNSET))
 
@@ -138,7 +138,7 @@ class SessionInfo:
                 return expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         expires_at = _parse_expires_at(src_dict.get("expires_at", UNSET))
 
@@ -156,7 +156,7 @@ class SessionInfo:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         tenant_id = _parse_tenant_id(src_dict.get("tenant_id", UNSET))
 

@@ -99,7 +99,7 @@ class TenantInfo:
                 return last_memory_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         last_memory_at = _parse_last_memory_at(src_dict.get("last_memory_at", UNSET))
 

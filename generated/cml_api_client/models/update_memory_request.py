@@ -110,7 +110,7 @@ class UpdateMemoryRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         confidence = _parse_confidence(src_dict.get("confidence", UNSET))
 
@@ -119,7 +119,7 @@ class UpdateMemoryRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         feedback = _parse_feedback(src_dict.get("feedback", UNSET))
 
@@ -128,7 +128,7 @@ class UpdateMemoryRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
         importance = _parse_importance(src_dict.get("importance", UNSET))
 
@@ -147,7 +147,7 @@ class UpdateMemoryRequest:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UpdateMemoryRequestMetadataType0, data)
+            return cast("None | Unset | UpdateMemoryRequestMetadataType0", data)
 
         metadata = _parse_metadata(src_dict.get("metadata", UNSET))
 
@@ -156,7 +156,7 @@ class UpdateMemoryRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         text = _parse_text(src_dict.get("text", UNSET))
 

@@ -104,7 +104,7 @@ class WriteBatchTurn:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         session_id = _parse_session_id(src_dict.get("session_id", UNSET))
 
@@ -121,7 +121,7 @@ class WriteBatchTurn:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
@@ -130,7 +130,7 @@ class WriteBatchTurn:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         turn_id = _parse_turn_id(src_dict.get("turn_id", UNSET))
 

@@ -147,7 +147,7 @@ class WriteMemoryRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         agent_id = _parse_agent_id(src_dict.get("agent_id", UNSET))
 
@@ -159,12 +159,12 @@ class WriteMemoryRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                context_tags_type_0 = cast(list[str], data)
+                context_tags_type_0 = cast("list[str]", data)
 
                 return context_tags_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
         context_tags = _parse_context_tags(src_dict.get("context_tags", UNSET))
 
@@ -181,7 +181,7 @@ class WriteMemoryRequest:
                 return memory_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MemoryType | None | Unset, data)
+            return cast("MemoryType | None | Unset", data)
 
         memory_type = _parse_memory_type(src_dict.get("memory_type", UNSET))
 
@@ -197,7 +197,7 @@ class WriteMemoryRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         namespace = _parse_namespace(src_dict.get("namespace", UNSET))
 
@@ -206,7 +206,7 @@ class WriteMemoryRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         session_id = _parse_session_id(src_dict.get("session_id", UNSET))
 
@@ -223,7 +223,7 @@ class WriteMemoryRequest:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
@@ -232,7 +232,7 @@ class WriteMemoryRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         turn_id = _parse_turn_id(src_dict.get("turn_id", UNSET))
 

@@ -119,7 +119,7 @@ class WriteMemoryResponse:
                 return eval_outcome_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | WriteMemoryResponseEvalOutcomeType0, data)
+            return cast("None | Unset | WriteMemoryResponseEvalOutcomeType0", data)
 
         eval_outcome = _parse_eval_outcome(src_dict.get("eval_outcome", UNSET))
 
@@ -128,7 +128,7 @@ class WriteMemoryResponse:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         eval_reason = _parse_eval_reason(src_dict.get("eval_reason", UNSET))
 
@@ -145,7 +145,7 @@ class WriteMemoryResponse:
                 return memory_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
         memory_id = _parse_memory_id(src_dict.get("memory_id", UNSET))
 
