@@ -17,6 +17,7 @@ client, the read with closing) and its peak resident memory.
 from __future__ import annotations
 
 import random
+import resource
 import subprocess
 import sys
 import time
@@ -58,11 +59,14 @@ ASYNC = [
 
 def one(key: str, url: str) -> dict[str, float]:
     """Run one contender's program once: its wall ms and what it reported."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, str(SCRIPT), key, url], capture_output=True, text=True, cwd=ROOT, env=_env(), timeout=120
     )
     wall_ms = (time.perf_counter() - start) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the stub is not reaped yet: this is the program alone
+    cpu_ms = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
     if proc.returncode != 0:
         raise RuntimeError(f"{key} failed:\n{proc.stdout[-1500:]}\n{proc.stderr[-3000:]}")
     import json
@@ -70,7 +74,7 @@ def one(key: str, url: str) -> dict[str, float]:
     report: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
     if report["memories"] != 10:
         raise RuntimeError(f"{key} parsed {report['memories']} memories, expected 10")
-    return {**report, "wall_ms": wall_ms}
+    return {**report, "wall_ms": wall_ms, "cpu_ms": cpu_ms}
 
 
 def run(quick: bool) -> dict[str, Any]:
@@ -93,9 +97,12 @@ def run(quick: bool) -> dict[str, Any]:
         walls = [s["wall_ms"] for s in samples[key]]
         ratios = [s["wall_ms"] / f["wall_ms"] for s, f in zip(samples[key], samples[floor], strict=True)]
         peak_delta = [(s["peak_kib"] - f["peak_kib"]) / 1024 for s, f in zip(samples[key], samples[floor], strict=True)]
+        cpu_ratios = [s["cpu_ms"] / f["cpu_ms"] for s, f in zip(samples[key], samples[floor], strict=True)]
         entry = {
             "wall_ms": summarize(walls),
             "ratio": summarize(ratios),
+            "cpu_ms": summarize([s["cpu_ms"] for s in samples[key]]),
+            "cpu_ratio": summarize(cpu_ratios),
             "peak_mib": summarize([s["peak_kib"] / 1024 for s in samples[key]]),
             "peak_minus_floor_mib": summarize(peak_delta) if key != floor else None,
             **{part: summarize([s[part] for s in samples[key]]) for part in ("import_ms", "client_ms", "read_ms")},
@@ -113,6 +120,8 @@ def run(quick: bool) -> dict[str, Any]:
                 fmt_spread(entry["wall_ms"], 0),
                 fmt_ratio(entry["ratio"]),
                 fmt_ratio_spread(entry["ratio"]),
+                fmt_num(entry["cpu_ms"]["median"], 0),
+                fmt_ratio(entry["cpu_ratio"]),
                 fmt_num(entry["import_ms"]["median"], 1),
                 fmt_num(entry["client_ms"]["median"], 1),
                 fmt_num(entry["read_ms"]["median"], 1),
@@ -124,7 +133,9 @@ def run(quick: bool) -> dict[str, Any]:
         f"{params['rounds']} rounds; in each, every contender runs once as a new process "
         f"(`python bench/_first_call.py <contender> <url>`), in a random order; bytecode compiled beforehand. "
         "`process ms` is the wall time of the whole process (start-up and shutdown included); `× raw` is taken "
-        "within each round against the raw contender of the same kind (sync or async).",
+        "within each round against the raw contender of the same kind (sync or async). `CPU ms` is the "
+        "process's user + system CPU time (`getrusage`), which leaves out time spent waiting for a core on this "
+        "shared machine; its ratio is taken the same way.",
         "`import`, `client` and `read + close` are measured inside the process (from the script's first line); "
         "`peak MiB` is its maximum resident set size (`ru_maxrss`); `Δ peak` is taken within each round against "
         "the raw contender of the same kind.",
@@ -139,6 +150,8 @@ def run(quick: bool) -> dict[str, Any]:
         "IQR ms",
         "× raw",
         "IQR ×",
+        "CPU ms",
+        "CPU × raw",
         "import ms",
         "client ms",
         "read + close ms",
