@@ -16,7 +16,6 @@ from collections.abc import Callable
 from functools import cache
 from operator import is_
 from typing import Any
-from uuid import UUID
 
 # The generated models annotate with strings (``from __future__ import annotations``) whose names
 # are imported only under TYPE_CHECKING, so the plan reads the annotation text itself.
@@ -26,7 +25,6 @@ _SCALAR_NAMES: dict[str, tuple[type, ...]] = {
     "float": (float, int),  # JSON does not tell 1 from 1.0
     "str": (str,),
     "None": (type(None),),
-    "UUID": (UUID,),
     "datetime.datetime": (dt.datetime,),
     "datetime.date": (dt.date,),
 }
@@ -43,9 +41,13 @@ Plan = tuple[tuple[tuple[str, frozenset[type]], ...], tuple[tuple[str, type], ..
 
 @cache
 def _plan(cls: type) -> Plan:
+    from uuid import UUID
+
     import attrs
     from cml_api_client import models
     from cml_api_client.types import Unset
+
+    scalar_names = {**_SCALAR_NAMES, "UUID": (UUID,)}  # uuid comes with the models, not with the SDK
 
     scalars: list[tuple[str, frozenset[type]]] = []
     nested: list[tuple[str, type]] = []
@@ -59,8 +61,8 @@ def _plan(cls: type) -> Plan:
         for member in members:
             if member == "Unset":
                 allowed.add(Unset)
-            elif member in _SCALAR_NAMES:
-                allowed.update(_SCALAR_NAMES[member])
+            elif member in scalar_names:
+                allowed.update(scalar_names[member])
             elif (match := _LIST_OF.match(member)) and isinstance(item := getattr(models, match.group(1), None), type):
                 nested.append((field.name, item))
                 allowed = set()
