@@ -40,8 +40,8 @@ TARGETS = [
     ("cml_ergonomic", "import cml_ergonomic", "import cml_ergonomic"),
     (
         "cml_ergonomic_results",
-        "import cml_ergonomic + its result models (loaded on first call)",
-        "import cml_ergonomic._results",
+        "import cml_ergonomic + the read models (loaded by the first read)",
+        "import cml_ergonomic; from cml_ergonomic._results import ReadResult",
     ),
     ("cml", "import cml (py-cml)", "import cml"),
 ]

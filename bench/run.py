@@ -28,7 +28,18 @@ from typing import Any
 from bench._common import BENCH_DIR, ROOT, machine_info, markdown_table, pycml_version, render
 
 # Order: the cheapest and most noise-sensitive first; the real server (PostgreSQL, Redis, uvicorn) near the end.
-BENCHMARKS = ("import_time", "overhead", "hooks", "throughput", "degraded", "real_server", "codegen_time")
+BENCHMARKS = (
+    "import_time",
+    "client_build",
+    "first_result",
+    "overhead",
+    "hooks",
+    "admin_listing",
+    "throughput",
+    "degraded",
+    "real_server",
+    "codegen_time",
+)
 TIMEOUT = {"quick": 300, "full": 900}  # seconds per benchmark process
 
 
@@ -88,29 +99,90 @@ def _get(doc: dict[str, Any] | None, *path: str) -> Any:
 
 
 def targets(docs: dict[str, dict[str, Any] | None]) -> list[list[str]]:
-    """The issue's targets for cml_ergonomic, each with what was measured and whether it is met."""
+    """The targets for cml_ergonomic (issue 12), each with what was measured and whether it is met."""
     rows: list[list[str]] = []
 
     def add(target: str, measured: str, met: bool | None) -> None:
         rows.append([target, measured, "n/a" if met is None else ("met" if met else "**missed**")])
 
-    overhead = docs.get("overhead")
-    for op, label, limit in (
-        ("read_10", "read-10", 1.2),
-        ("read_50", "read-50", 1.3),
-        ("write", "write", 1.05),
-        ("stats", "stats", 1.05),
+    first = docs.get("first_result")
+    for kind, key, floor_label in (
+        ("sync", "ergonomic", "raw httpx + json.loads"),
+        ("async", "ergonomic_async", "raw httpx.AsyncClient"),
     ):
-        ours = _get(overhead, "groups", "sync", "operations", op, "ergonomic", "ratio", "median")
-        peer = _get(overhead, "groups", "sync", "operations", op, "pycml", "ratio", "median")
-        if ours is None:
-            add(f"sync overhead {label} ≤ {limit:g}× raw httpx", "not measured", None)
-            continue
-        add(f"sync overhead {label} ≤ {limit:g}× raw httpx", f"{ours:.2f}×", ours <= limit)
-        if peer is None:
-            add(f"sync overhead {label} below py-cml's", "py-cml not measured", None)
-        else:
-            add(f"sync overhead {label} below py-cml's", f"{ours:.2f}× vs py-cml {peer:.2f}×", ours < peer)
+        ratio = _get(first, "contenders", key, "ratio", "median")
+        to_pycml = _get(first, "contenders", key, "ratio_to_pycml", "median")
+        peak = _get(first, "contenders", key, "peak_minus_floor_mib", "median")
+        label = f"time to first result, {kind}"
+        add(
+            f"{label} ≤ 1.25× {floor_label}",
+            "not measured" if ratio is None else f"{ratio:.2f}×",
+            None if ratio is None else ratio <= 1.25,
+        )
+        add(
+            f"{label} at least 35% below py-cml's",
+            "not measured" if to_pycml is None else f"{to_pycml:.2f}× py-cml's ({(1 - to_pycml) * 100:.0f}% below)",
+            None if to_pycml is None else to_pycml <= 0.65,
+        )
+        add(
+            f"peak memory of that process ≤ raw + 5 MiB ({kind})",
+            "not measured" if peak is None else f"raw {peak:+.1f} MiB",
+            None if peak is None else peak <= 5,
+        )
+
+    imports = docs.get("import_time")
+    extra = _get(imports, "targets", "cml_ergonomic", "minus_httpx_ms", "median")
+    ours_ms = _get(imports, "targets", "cml_ergonomic", "ms", "median")
+    cml_ms = _get(imports, "targets", "cml", "ms", "median")
+    add(
+        "import cml_ergonomic ≤ import httpx + 25 ms",
+        "not measured" if extra is None else f"httpx {extra:+.1f} ms",
+        None if extra is None else extra <= 25,
+    )
+    if ours_ms is None or cml_ms is None:
+        add("import cml_ergonomic below import cml (py-cml)", "not measured", None)
+    else:
+        add("import cml_ergonomic below import cml (py-cml)", f"{ours_ms:.1f} ms vs {cml_ms:.1f} ms", ours_ms < cml_ms)
+
+    build = docs.get("client_build")
+    for key, label, reference in (
+        ("ergonomic", "CognitiveMemoryLayer", "httpx.Client()"),
+        ("ergonomic_async", "AsyncCognitiveMemoryLayer", "httpx.AsyncClient()"),
+    ):
+        minus = _get(build, "contenders", key, "first_minus_httpx_ms", "median")
+        second = _get(build, "contenders", key, "second_ms", "median")
+        add(
+            f"building a {label} ≤ {reference} + 5 ms",
+            "not measured" if minus is None else f"{reference} {minus:+.1f} ms",
+            None if minus is None else minus <= 5,
+        )
+        add(
+            f"a second {label} in the process ≤ 5 ms",
+            "not measured" if second is None else f"{second:.2f} ms",
+            None if second is None else second <= 5,
+        )
+
+    overhead = docs.get("overhead")
+    for group, ours_key, peer_key in (("sync", "ergonomic", "pycml"), ("async", "ergonomic_async", "pycml_async")):
+        for op, label, limit in (
+            ("read_10", "read-10", 1.10),
+            ("read_50", "read-50", 1.15),
+            ("write", "write", 1.0),
+            ("stats", "stats", 1.0),
+            ("error_422", "422 error", None),
+        ):
+            ours = _get(overhead, "groups", group, "operations", op, ours_key, "ratio", "median")
+            peer = _get(overhead, "groups", group, "operations", op, peer_key, "ratio", "median")
+            if limit is not None:
+                add(
+                    f"{group} overhead {label} ≤ {limit:.2f}× raw httpx",
+                    "not measured" if ours is None else f"{ours:.2f}×",
+                    None if ours is None else ours <= limit,
+                )
+            if ours is None or peer is None:
+                add(f"{group} overhead {label} below py-cml's", "not measured", None)
+            else:
+                add(f"{group} overhead {label} below py-cml's", f"{ours:.2f}× vs py-cml {peer:.2f}×", ours < peer)
 
     ratio64 = _get(docs.get("throughput"), "contenders", "ergonomic_async", "64", "ratio", "median")
     add(
@@ -119,19 +191,15 @@ def targets(docs: dict[str, dict[str, Any] | None]) -> list[list[str]]:
         None if ratio64 is None else ratio64 >= 0.9,
     )
 
-    imports = docs.get("import_time")
-    extra = _get(imports, "targets", "cml_ergonomic", "minus_httpx_ms", "median")
-    ours_ms = _get(imports, "targets", "cml_ergonomic", "ms", "median")
-    cml_ms = _get(imports, "targets", "cml", "ms", "median")
-    add(
-        "import cml_ergonomic ≤ import httpx + 40 ms",
-        "not measured" if extra is None else f"httpx {extra:+.1f} ms",
-        None if extra is None else extra <= 40,
-    )
-    if ours_ms is None or cml_ms is None:
-        add("import cml_ergonomic below import cml (py-cml)", "not measured", None)
-    else:
-        add("import cml_ergonomic below import cml (py-cml)", f"{ours_ms:.1f} ms vs {cml_ms:.1f} ms", ours_ms < cml_ms)
+    admin = docs.get("admin_listing")
+    for key, label in (("ergonomic", "sync"), ("ergonomic_async", "async")):
+        ratio = _get(admin, "contenders", key, "ratio", "median")
+        reason = _get(admin, "not_measured")
+        add(
+            f"admin listing of 1,000 memories in pages ≤ 1.15× raw httpx ({label})",
+            (f"not measured: {reason}" if reason else "not measured") if ratio is None else f"{ratio:.2f}×",
+            None if ratio is None else ratio <= 1.15,
+        )
     return rows
 
 

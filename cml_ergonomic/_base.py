@@ -7,10 +7,10 @@ differ only in how they send bytes (and in ``await``).
 from __future__ import annotations
 
 import copy
-import platform
 import threading
 import warnings
 from collections.abc import Generator, Mapping, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 import httpx
@@ -26,6 +26,7 @@ from cml_ergonomic._config import (
 )
 from cml_ergonomic._logging import redactor
 from cml_ergonomic._operations import Operation
+from cml_ergonomic._pool import deferred_ssl_context, load_httpcore, negotiates_http2, shared_ssl_context
 from cml_ergonomic._request import OWN_REQUEST
 from cml_ergonomic._retry import Clock
 from cml_ergonomic._version import __version__
@@ -52,8 +53,11 @@ def _hook_set(hooks: Hooks | Sequence[Hooks]) -> HookSet | None:
     return hook_set(hooks)
 
 
+@cache
 def user_agent() -> str:
     """``cml-ergonomic/<version> python/<version> httpx/<version>``."""
+    import platform  # ~3 ms: the first client pays it, not the import
+
     return f"cml-ergonomic/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
 
 
@@ -228,16 +232,20 @@ class ClientCore:
             return given
         self._owns_http = True
         limits = limits or DEFAULT_LIMITS
-        extra: dict[str, Any] = {}
+        # http2=True keeps its meaning ("when the server offers it"), which only TLS can: see _pool.
+        http2 = negotiates_http2(self.config.base_url, self.config.http2)
+        load_httpcore()
+        tls = self.config.base_url.lower().startswith("https://")
+        extra: dict[str, Any] = {"verify": (shared_ssl_context if tls else deferred_ssl_context)(http2)}
         if wanted is httpx.Client:
-            from cml_ergonomic._deadline import deadline_transport  # imports httpcore, as building a pool does
+            from cml_ergonomic._deadline import deadline_transport
 
-            extra["transport"] = deadline_transport(http2=self.config.http2, limits=limits)
+            extra["transport"] = deadline_transport(http2=http2, limits=limits, verify=extra["verify"])
         return wanted(
             base_url=self.config.base_url,
             timeout=self.config.timeout,
             limits=limits,
-            http2=self.config.http2,
+            http2=http2,
             headers={"User-Agent": user_agent()},
             auth=_IdentityAuth(self),
             **extra,

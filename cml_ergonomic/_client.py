@@ -14,7 +14,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
-import tenacity
 from httpx_sse import EventSource
 
 from cml_ergonomic._base import ClientCore
@@ -58,6 +57,8 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, Compatib
             except CMLError as exc:
                 delay = first_retry(call, exc)
             self.clock.sleep(delay)
+            import tenacity  # by the first failure: most calls never need it
+
             for state in tenacity.Retrying(sleep=self.clock.sleep, **strategies(call)):
                 with state:
                     return attempt(call)
@@ -181,6 +182,8 @@ class AsyncCognitiveMemoryLayer(
             except CMLError as exc:
                 delay = first_retry(call, exc)
             await self.clock.async_sleep(delay)
+            import tenacity  # by the first failure: most calls never need it
+
             async for state in tenacity.AsyncRetrying(sleep=self.clock.async_sleep, **strategies(call)):
                 with state:
                     return await attempt(call)

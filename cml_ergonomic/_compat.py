@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
@@ -39,6 +38,8 @@ def load_snapshot() -> dict[str, Any]:
     Raises:
         FileNotFoundError: neither is there.
     """
+    from importlib import resources  # ~2 ms, for check_compatibility() only
+
     packaged = resources.files("cml_ergonomic") / "_openapi"
     candidates = [Path(str(packaged)), Path(__file__).resolve().parent.parent / "openapi"]
     for directory in candidates:

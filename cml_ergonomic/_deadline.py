@@ -88,14 +88,14 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
-def deadline_transport(*, http2: bool, limits: httpx.Limits) -> httpx.HTTPTransport:
+def deadline_transport(*, http2: bool, limits: httpx.Limits, verify: Any = True) -> httpx.HTTPTransport:
     """An ``httpx.HTTPTransport`` whose sockets respect the current attempt's deadline.
 
     httpx offers no hook for the network backend, so it is swapped on the
     transport's httpcore pool (``_pool._network_backend``); if a future httpx
     moves it, the plain transport is returned and only the read timeout applies.
     """
-    transport = httpx.HTTPTransport(http2=http2, limits=limits)
+    transport = httpx.HTTPTransport(http2=http2, limits=limits, verify=verify)
     pool = getattr(transport, "_pool", None)
     if isinstance(getattr(pool, "_network_backend", None), httpcore.NetworkBackend):
         pool._network_backend = _DeadlineBackend(pool._network_backend)  # type: ignore[union-attr]

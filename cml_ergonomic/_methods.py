@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Awaitable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, Unpack, overload
-from uuid import UUID
 
 from cml_ergonomic import _validation as check
 from cml_ergonomic._deprecation import deprecated
@@ -20,6 +19,8 @@ from cml_ergonomic._request import CallOptions, RequestSpec
 from cml_ergonomic._stream import DONE, interpret_read_event
 
 if TYPE_CHECKING:
+    from uuid import UUID
+
     from cml_ergonomic._results import (
         ConsolidationResult,
         CreateSessionResult,

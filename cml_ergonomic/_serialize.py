@@ -10,11 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import sys
 from collections.abc import Mapping
 from typing import Any
-from uuid import UUID
 
-import orjson
+
+def is_uuid(value: object) -> bool:
+    """``isinstance(value, uuid.UUID)``, without importing uuid: no UUID exists before uuid is imported."""
+    module = sys.modules.get("uuid")
+    return module is not None and isinstance(value, module.UUID)
 
 
 def serialize_for_api(value: Any) -> Any:
@@ -39,7 +43,7 @@ def serialize_for_api(value: Any) -> Any:
         return {str(k): serialize_for_api(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
         return [serialize_for_api(v) for v in value]
-    if isinstance(value, UUID):
+    if is_uuid(value):
         return str(value)
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
@@ -58,11 +62,24 @@ class APIJSONEncoder(json.JSONEncoder):
         return serialize_for_api(o)
 
 
+def _orjson() -> Any:
+    # Imported by the first call, not by ``import cml_ergonomic``: orjson loads uuid, which loads platform (~5 ms).
+    global _loaded_orjson
+    import orjson
+
+    _loaded_orjson = orjson
+    return orjson
+
+
+_loaded_orjson: Any = None
+
+
 def dumps(value: Any) -> bytes:
     """Compact UTF-8 JSON for a request body."""
     plain = serialize_for_api(value)
+    orjson = _loaded_orjson or _orjson()
     try:
-        return orjson.dumps(plain)
+        return orjson.dumps(plain)  # type: ignore[no-any-return]
     except orjson.JSONEncodeError:  # integers beyond 64 bits: the standard library has no such limit
         return json.dumps(plain, separators=(",", ":"), ensure_ascii=False).encode()
 
@@ -73,4 +90,4 @@ def loads(body: bytes) -> Any:
     Raises:
         ValueError: the body is not JSON (``orjson.JSONDecodeError`` is a ``ValueError``).
     """
-    return orjson.loads(body)
+    return (_loaded_orjson or _orjson()).loads(body)

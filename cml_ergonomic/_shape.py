@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import cache
+from operator import is_
 from typing import Any
-from uuid import UUID
 
 # The generated models annotate with strings (``from __future__ import annotations``) whose names
 # are imported only under TYPE_CHECKING, so the plan reads the annotation text itself.
@@ -24,7 +25,6 @@ _SCALAR_NAMES: dict[str, tuple[type, ...]] = {
     "float": (float, int),  # JSON does not tell 1 from 1.0
     "str": (str,),
     "None": (type(None),),
-    "UUID": (UUID,),
     "datetime.datetime": (dt.datetime,),
     "datetime.date": (dt.date,),
 }
@@ -41,9 +41,13 @@ Plan = tuple[tuple[tuple[str, frozenset[type]], ...], tuple[tuple[str, type], ..
 
 @cache
 def _plan(cls: type) -> Plan:
+    from uuid import UUID
+
     import attrs
     from cml_api_client import models
     from cml_api_client.types import Unset
+
+    scalar_names = {**_SCALAR_NAMES, "UUID": (UUID,)}  # uuid comes with the models, not with the SDK
 
     scalars: list[tuple[str, frozenset[type]]] = []
     nested: list[tuple[str, type]] = []
@@ -57,8 +61,8 @@ def _plan(cls: type) -> Plan:
         for member in members:
             if member == "Unset":
                 allowed.add(Unset)
-            elif member in _SCALAR_NAMES:
-                allowed.update(_SCALAR_NAMES[member])
+            elif member in scalar_names:
+                allowed.update(scalar_names[member])
             elif (match := _LIST_OF.match(member)) and isinstance(item := getattr(models, match.group(1), None), type):
                 nested.append((field.name, item))
                 allowed = set()
@@ -71,12 +75,45 @@ def _plan(cls: type) -> Plan:
     return tuple(scalars), tuple(nested)
 
 
+def _wrong(name: str, value: Any, allowed: frozenset[type]) -> TypeError:
+    expected = " | ".join(sorted(t.__name__ for t in allowed if t.__name__ != "Unset"))
+    return TypeError(f"field {name!r} is {type(value).__name__} {value!r:.40}, expected {expected}")
+
+
 def _check_fields(obj: Any, scalars: tuple[tuple[str, frozenset[type]], ...]) -> None:
     for name, allowed in scalars:
         value = getattr(obj, name)
         if type(value) not in allowed:  # JSON values have exact types; bool is not an int here
-            expected = " | ".join(sorted(t.__name__ for t in allowed if t.__name__ != "Unset"))
-            raise TypeError(f"field {name!r} is {type(value).__name__} {value!r:.40}, expected {expected}")
+            raise _wrong(name, value, allowed)
+
+
+@cache
+def _checker(cls: type) -> Callable[[Any], None]:
+    """``_check_fields`` for one class, unrolled: one attribute read and one set lookup per field.
+
+    It runs for every item of every read, where a loop over the plan cost
+    more than the checks themselves. The source is built from the class's
+    attrs field names (identifiers) only.
+    """
+    scalars, _nested = _plan(cls)
+    if not scalars:
+        return _no_check
+    namespace: dict[str, Any] = {"_wrong": _wrong, "type": type}
+    lines = ["def check(obj):"]
+    for index, (name, allowed) in enumerate(scalars):
+        if not name.isidentifier():  # pragma: no cover - attrs field names are identifiers
+            return lambda obj: _check_fields(obj, scalars)
+        namespace[f"allowed_{index}"] = allowed
+        lines.append(f"    value = obj.{name}")
+        lines.append(f"    if type(value) not in allowed_{index}:")
+        lines.append(f"        raise _wrong({name!r}, value, allowed_{index})")
+    exec("\n".join(lines), namespace)
+    check: Callable[[Any], None] = namespace["check"]
+    return check
+
+
+def _no_check(obj: Any) -> None:
+    return None
 
 
 def check_shape(result: Any, data: Any = None) -> None:
@@ -94,20 +131,25 @@ def check_shape(result: Any, data: Any = None) -> None:
     cls = type(result)
     if not hasattr(cls, "__attrs_attrs__"):
         return
-    scalars, nested = _plan(cls)  # type: ignore[arg-type]  # classes are hashable
-    _check_fields(result, scalars)
-    seen: set[int] = set()  # an item listed twice (memories and episodes) is checked once
+    _checker(cls)(result)  # type: ignore[arg-type]  # classes are hashable
+    nested = _plan(cls)[1]  # type: ignore[arg-type]
+    if not nested:
+        return
+    checked: list[list[Any]] = []
     for name, item_cls in nested:
         if isinstance(data, dict) and data.get(name) is not None and not isinstance(data[name], list):
             raise TypeError(f"field {name!r} is {type(data[name]).__name__}, expected a list")
         items = getattr(result, name)
-        if not isinstance(items, list):
+        if type(items) is not list or not items:
             continue
-        item_scalars, item_nested = _plan(item_cls)
+        # A list that repeats one already checked, object for object (a read's episodes), is skipped;
+        # the comparison runs in C and never calls the items' __eq__.
+        if any(len(items) == len(done) and all(map(is_, items, done)) for done in checked):
+            continue
+        check_item = _checker(item_cls)
+        deeper = bool(_plan(item_cls)[1])
         for item in items:
-            if id(item) in seen:
-                continue
-            seen.add(id(item))
-            _check_fields(item, item_scalars)
-            if item_nested:
+            check_item(item)
+            if deeper:
                 check_shape(item)
+        checked.append(items)

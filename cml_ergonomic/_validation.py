@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
-from uuid import UUID
 
+from cml_ergonomic._serialize import is_uuid
 from cml_ergonomic.errors import ValidationError
 
 CONTENT_MIN: Final = 1
@@ -150,9 +150,11 @@ def aware(value: object, field: str) -> dt.datetime:
 
 def uuid(value: object, field: str) -> str:
     """A UUID given as ``UUID`` or as its string form."""
-    if isinstance(value, UUID):
+    if is_uuid(value):
         return str(value)
     if isinstance(value, str):
+        from uuid import UUID
+
         try:
             return str(UUID(value))
         except ValueError:
@@ -162,7 +164,7 @@ def uuid(value: object, field: str) -> str:
 
 def uuid_list(value: object, field: str) -> list[str]:
     """A list (or tuple) of UUIDs; a lone id is refused, since it is not a list."""
-    if isinstance(value, str | bytes | UUID) or not isinstance(value, Sequence):
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence):  # a UUID is no Sequence
         raise invalid(field, "must be a list of UUIDs", value, type_="list_type")
     return [uuid(item, f"{field}[{i}]") for i, item in enumerate(value)]
 

@@ -32,6 +32,8 @@ from typing import Any
 
 import httpx
 
+from cml_ergonomic._serialize import loads
+
 __all__ = [
     "APIStatusError",
     "AuthenticationError",
@@ -250,6 +252,16 @@ def parse_body(response: httpx.Response) -> Any:
     connections can break mid-body: none of that may escape as a
     ``JSONDecodeError``.
     """
+    try:
+        content = response.content
+    except (httpx.HTTPError, RuntimeError):
+        return None
+    if not content:
+        return None
+    try:
+        return loads(content)  # the common case, UTF-8 JSON, at orjson's speed
+    except ValueError:
+        pass
     try:
         text = response.text
     except (httpx.HTTPError, UnicodeDecodeError, RuntimeError):

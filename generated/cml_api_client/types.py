@@ -3,6 +3,7 @@
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from uuid import UUID, SafeUUID
 
 from attrs import define
 
@@ -13,6 +14,38 @@ class Unset:
 
 
 UNSET: Unset = Unset()
+
+# UUID() spends most of its time on the forms a server never sends (braces, "urn:uuid:", no hyphens).
+# A UUID is its 128-bit int and an is_safe flag (its __slots__), which is all UUID() sets.
+_UUID_SLOTS_KNOWN = {"int", "is_safe"} <= set(getattr(UUID, "__slots__", ()))
+_new = object.__new__
+_set = object.__setattr__
+_UNKNOWN = (
+    SafeUUID.unknown
+)  # an enum member is looked up through a descriptor: once, here
+
+
+def parse_uuid(value: str) -> UUID:
+    """``UUID(value)``, faster for the canonical 8-4-4-4-12 form: same result, same errors."""
+    if (
+        _UUID_SLOTS_KNOWN
+        and type(value) is str
+        and len(value) == 36
+        and value[8] == value[13] == value[18] == value[23] == "-"
+    ):
+        digits = value.replace("-", "")
+        if len(digits) == 32:
+            try:
+                number = int(digits, 16)
+            except ValueError:
+                return UUID(value)  # raises UUID's own error
+            if number >= 0:
+                uuid = _new(UUID)
+                _set(uuid, "int", number)
+                _set(uuid, "is_safe", _UNKNOWN)
+                return uuid
+    return UUID(value)
+
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -51,4 +84,12 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "parse_uuid",
+]

@@ -8,8 +8,18 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.bulk_action_request_action import BulkActionRequestAction
+from ..types import parse_uuid
 
 T = TypeVar("T", bound="BulkActionRequest")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "action",
+        "memory_ids",
+    }
+)
 
 
 @_attrs_define
@@ -46,19 +56,24 @@ class BulkActionRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        action = BulkActionRequestAction(d.pop("action"))
+        action = BulkActionRequestAction(src_dict["action"])
 
         memory_ids = []
-        _memory_ids = d.pop("memory_ids")
+        _memory_ids = src_dict["memory_ids"]
         for memory_ids_item_data in _memory_ids:
-            memory_ids_item = UUID(memory_ids_item_data)
+            memory_ids_item = parse_uuid(memory_ids_item_data)
 
             memory_ids.append(memory_ids_item)
 
         bulk_action_request = cls(
             action=action,
             memory_ids=memory_ids,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         bulk_action_request.additional_properties = d

@@ -1,18 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.component_status_details import ComponentStatusDetails
-
-
 T = TypeVar("T", bound="ComponentStatus")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "name",
+        "status",
+        "details",
+        "error",
+        "latency_ms",
+    }
+)
 
 
 @_attrs_define
@@ -74,14 +82,11 @@ class ComponentStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.component_status_details import ComponentStatusDetails
+        name = src_dict["name"]
 
-        d = dict(src_dict)
-        name = d.pop("name")
+        status = src_dict["status"]
 
-        status = d.pop("status")
-
-        _details = d.pop("details", UNSET)
+        _details = src_dict.get("details", UNSET)
         details: ComponentStatusDetails | Unset
         if isinstance(_details, Unset):
             details = UNSET
@@ -93,18 +98,18 @@ class ComponentStatus:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        error = _parse_error(d.pop("error", UNSET))
+        error = _parse_error(src_dict.get("error", UNSET))
 
         def _parse_latency_ms(data: object) -> float | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
-        latency_ms = _parse_latency_ms(d.pop("latency_ms", UNSET))
+        latency_ms = _parse_latency_ms(src_dict.get("latency_ms", UNSET))
 
         component_status = cls(
             name=name,
@@ -112,6 +117,12 @@ class ComponentStatus:
             details=details,
             error=error,
             latency_ms=latency_ms,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         component_status.additional_properties = d
@@ -132,3 +143,7 @@ class ComponentStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.component_status_details import ComponentStatusDetails

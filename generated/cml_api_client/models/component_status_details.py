@@ -22,8 +22,9 @@ class ComponentStatusDetails:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         component_status_details = cls()
+
+        d = dict(src_dict)
 
         component_status_details.additional_properties = d
         return component_status_details

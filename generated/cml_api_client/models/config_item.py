@@ -11,6 +11,24 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ConfigItem")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "key",
+        "default_value",
+        "description",
+        "env_var",
+        "is_editable",
+        "is_required",
+        "is_secret",
+        "options",
+        "requires_restart",
+        "source",
+        "value",
+    }
+)
+
+
 @_attrs_define
 class ConfigItem:
     """A single config setting.
@@ -104,20 +122,19 @@ class ConfigItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        key = d.pop("key")
+        key = src_dict["key"]
 
-        default_value = d.pop("default_value", UNSET)
+        default_value = src_dict.get("default_value", UNSET)
 
-        description = d.pop("description", UNSET)
+        description = src_dict.get("description", UNSET)
 
-        env_var = d.pop("env_var", UNSET)
+        env_var = src_dict.get("env_var", UNSET)
 
-        is_editable = d.pop("is_editable", UNSET)
+        is_editable = src_dict.get("is_editable", UNSET)
 
-        is_required = d.pop("is_required", UNSET)
+        is_required = src_dict.get("is_required", UNSET)
 
-        is_secret = d.pop("is_secret", UNSET)
+        is_secret = src_dict.get("is_secret", UNSET)
 
         def _parse_options(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -127,20 +144,20 @@ class ConfigItem:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                options_type_0 = cast(list[str], data)
+                options_type_0 = cast("list[str]", data)
 
                 return options_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
-        options = _parse_options(d.pop("options", UNSET))
+        options = _parse_options(src_dict.get("options", UNSET))
 
-        requires_restart = d.pop("requires_restart", UNSET)
+        requires_restart = src_dict.get("requires_restart", UNSET)
 
-        source = d.pop("source", UNSET)
+        source = src_dict.get("source", UNSET)
 
-        value = d.pop("value", UNSET)
+        value = src_dict.get("value", UNSET)
 
         config_item = cls(
             key=key,
@@ -154,6 +171,12 @@ class ConfigItem:
             requires_restart=requires_restart,
             source=source,
             value=value,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         config_item.additional_properties = d

@@ -1,18 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.config_item import ConfigItem
-
-
 T = TypeVar("T", bound="ConfigSection")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "name",
+        "items",
+    }
+)
 
 
 @_attrs_define
@@ -52,12 +57,9 @@ class ConfigSection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.config_item import ConfigItem
+        name = src_dict["name"]
 
-        d = dict(src_dict)
-        name = d.pop("name")
-
-        _items = d.pop("items", UNSET)
+        _items = src_dict.get("items", UNSET)
         items: list[ConfigItem] | Unset = UNSET
         if _items is not UNSET:
             items = []
@@ -69,6 +71,12 @@ class ConfigSection:
         config_section = cls(
             name=name,
             items=items,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         config_section.additional_properties = d
@@ -89,3 +97,7 @@ class ConfigSection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.config_item import ConfigItem

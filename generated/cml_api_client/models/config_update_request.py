@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.config_update_request_updates import ConfigUpdateRequestUpdates
-
-
 T = TypeVar("T", bound="ConfigUpdateRequest")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "updates",
+    }
+)
 
 
 @_attrs_define
@@ -41,10 +45,7 @@ class ConfigUpdateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.config_update_request_updates import ConfigUpdateRequestUpdates
-
-        d = dict(src_dict)
-        _updates = d.pop("updates", UNSET)
+        _updates = src_dict.get("updates", UNSET)
         updates: ConfigUpdateRequestUpdates | Unset
         if isinstance(_updates, Unset):
             updates = UNSET
@@ -53,6 +54,12 @@ class ConfigUpdateRequest:
 
         config_update_request = cls(
             updates=updates,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         config_update_request.additional_properties = d
@@ -73,3 +80,7 @@ class ConfigUpdateRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.config_update_request_updates import ConfigUpdateRequestUpdates

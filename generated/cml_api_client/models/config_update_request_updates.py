@@ -22,8 +22,9 @@ class ConfigUpdateRequestUpdates:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         config_update_request_updates = cls()
+
+        d = dict(src_dict)
 
         config_update_request_updates.additional_properties = d
         return config_update_request_updates

@@ -1,18 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.create_session_request_metadata import CreateSessionRequestMetadata
-
-
 T = TypeVar("T", bound="CreateSessionRequest")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "metadata",
+        "name",
+        "ttl_hours",
+    }
+)
 
 
 @_attrs_define
@@ -61,12 +67,7 @@ class CreateSessionRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.create_session_request_metadata import (
-            CreateSessionRequestMetadata,
-        )
-
-        d = dict(src_dict)
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = src_dict.get("metadata", UNSET)
         metadata: CreateSessionRequestMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
@@ -78,23 +79,29 @@ class CreateSessionRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        name = _parse_name(d.pop("name", UNSET))
+        name = _parse_name(src_dict.get("name", UNSET))
 
         def _parse_ttl_hours(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
+            return cast("int | None | Unset", data)
 
-        ttl_hours = _parse_ttl_hours(d.pop("ttl_hours", UNSET))
+        ttl_hours = _parse_ttl_hours(src_dict.get("ttl_hours", UNSET))
 
         create_session_request = cls(
             metadata=metadata,
             name=name,
             ttl_hours=ttl_hours,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         create_session_request.additional_properties = d
@@ -115,3 +122,7 @@ class CreateSessionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.create_session_request_metadata import CreateSessionRequestMetadata

@@ -22,8 +22,9 @@ class CreateSessionRequestMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         create_session_request_metadata = cls()
+
+        d = dict(src_dict)
 
         create_session_request_metadata.additional_properties = d
         return create_session_request_metadata

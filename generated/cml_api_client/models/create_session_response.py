@@ -12,6 +12,16 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="CreateSessionResponse")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "created_at",
+        "session_id",
+        "expires_at",
+    }
+)
+
+
 @_attrs_define
 class CreateSessionResponse:
     """Response from session creation.
@@ -55,10 +65,9 @@ class CreateSessionResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        created_at = datetime.datetime.fromisoformat(src_dict["created_at"])
 
-        session_id = d.pop("session_id")
+        session_id = src_dict["session_id"]
 
         def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -73,14 +82,20 @@ class CreateSessionResponse:
                 return expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+        expires_at = _parse_expires_at(src_dict.get("expires_at", UNSET))
 
         create_session_response = cls(
             created_at=created_at,
             session_id=session_id,
             expires_at=expires_at,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         create_session_response.additional_properties = d

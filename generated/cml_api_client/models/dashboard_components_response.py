@@ -1,16 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.component_status import ComponentStatus
-
-
 T = TypeVar("T", bound="DashboardComponentsResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "components",
+    }
+)
 
 
 @_attrs_define
@@ -42,11 +46,8 @@ class DashboardComponentsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.component_status import ComponentStatus
-
-        d = dict(src_dict)
         components = []
-        _components = d.pop("components")
+        _components = src_dict["components"]
         for components_item_data in _components:
             components_item = ComponentStatus.from_dict(components_item_data)
 
@@ -54,6 +55,12 @@ class DashboardComponentsResponse:
 
         dashboard_components_response = cls(
             components=components,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_components_response.additional_properties = d
@@ -74,3 +81,7 @@ class DashboardComponentsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.component_status import ComponentStatus

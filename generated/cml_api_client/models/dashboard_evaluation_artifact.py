@@ -12,6 +12,18 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="DashboardEvaluationArtifact")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "kind",
+        "name",
+        "path",
+        "size_bytes",
+        "updated_at",
+    }
+)
+
+
 @_attrs_define
 class DashboardEvaluationArtifact:
     """Evaluation file discovered on disk.
@@ -66,14 +78,13 @@ class DashboardEvaluationArtifact:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        kind = d.pop("kind")
+        kind = src_dict["kind"]
 
-        name = d.pop("name")
+        name = src_dict["name"]
 
-        path = d.pop("path")
+        path = src_dict["path"]
 
-        size_bytes = d.pop("size_bytes", UNSET)
+        size_bytes = src_dict.get("size_bytes", UNSET)
 
         def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -88,9 +99,9 @@ class DashboardEvaluationArtifact:
                 return updated_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+        updated_at = _parse_updated_at(src_dict.get("updated_at", UNSET))
 
         dashboard_evaluation_artifact = cls(
             kind=kind,
@@ -98,6 +109,12 @@ class DashboardEvaluationArtifact:
             path=path,
             size_bytes=size_bytes,
             updated_at=updated_at,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_evaluation_artifact.additional_properties = d

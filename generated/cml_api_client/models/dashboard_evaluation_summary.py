@@ -2,27 +2,27 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_evaluation_artifact import DashboardEvaluationArtifact
-    from ..models.dashboard_evaluation_summary_comparisons_item import (
-        DashboardEvaluationSummaryComparisonsItem,
-    )
-    from ..models.dashboard_evaluation_summary_latest_summary_type_0 import (
-        DashboardEvaluationSummaryLatestSummaryType0,
-    )
-    from ..models.dashboard_evaluation_summary_readiness import (
-        DashboardEvaluationSummaryReadiness,
-    )
-
-
 T = TypeVar("T", bound="DashboardEvaluationSummary")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "generated_at",
+        "artifacts",
+        "comparisons",
+        "latest_report",
+        "latest_summary",
+        "readiness",
+    }
+)
 
 
 @_attrs_define
@@ -47,10 +47,6 @@ class DashboardEvaluationSummary:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.dashboard_evaluation_summary_latest_summary_type_0 import (
-            DashboardEvaluationSummaryLatestSummaryType0,
-        )
-
         generated_at = self.generated_at.isoformat()
 
         artifacts: list[dict[str, Any]] | Unset = UNSET
@@ -109,21 +105,9 @@ class DashboardEvaluationSummary:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_evaluation_artifact import DashboardEvaluationArtifact
-        from ..models.dashboard_evaluation_summary_comparisons_item import (
-            DashboardEvaluationSummaryComparisonsItem,
-        )
-        from ..models.dashboard_evaluation_summary_latest_summary_type_0 import (
-            DashboardEvaluationSummaryLatestSummaryType0,
-        )
-        from ..models.dashboard_evaluation_summary_readiness import (
-            DashboardEvaluationSummaryReadiness,
-        )
+        generated_at = datetime.datetime.fromisoformat(src_dict["generated_at"])
 
-        d = dict(src_dict)
-        generated_at = datetime.datetime.fromisoformat(d.pop("generated_at"))
-
-        _artifacts = d.pop("artifacts", UNSET)
+        _artifacts = src_dict.get("artifacts", UNSET)
         artifacts: list[DashboardEvaluationArtifact] | Unset = UNSET
         if _artifacts is not UNSET:
             artifacts = []
@@ -134,7 +118,7 @@ class DashboardEvaluationSummary:
 
                 artifacts.append(artifacts_item)
 
-        _comparisons = d.pop("comparisons", UNSET)
+        _comparisons = src_dict.get("comparisons", UNSET)
         comparisons: list[DashboardEvaluationSummaryComparisonsItem] | Unset = UNSET
         if _comparisons is not UNSET:
             comparisons = []
@@ -150,9 +134,9 @@ class DashboardEvaluationSummary:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        latest_report = _parse_latest_report(d.pop("latest_report", UNSET))
+        latest_report = _parse_latest_report(src_dict.get("latest_report", UNSET))
 
         def _parse_latest_summary(
             data: object,
@@ -172,12 +156,12 @@ class DashboardEvaluationSummary:
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(
-                DashboardEvaluationSummaryLatestSummaryType0 | None | Unset, data
+                "DashboardEvaluationSummaryLatestSummaryType0 | None | Unset", data
             )
 
-        latest_summary = _parse_latest_summary(d.pop("latest_summary", UNSET))
+        latest_summary = _parse_latest_summary(src_dict.get("latest_summary", UNSET))
 
-        _readiness = d.pop("readiness", UNSET)
+        _readiness = src_dict.get("readiness", UNSET)
         readiness: DashboardEvaluationSummaryReadiness | Unset
         if isinstance(_readiness, Unset):
             readiness = UNSET
@@ -191,6 +175,12 @@ class DashboardEvaluationSummary:
             latest_report=latest_report,
             latest_summary=latest_summary,
             readiness=readiness,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_evaluation_summary.additional_properties = d
@@ -211,3 +201,16 @@ class DashboardEvaluationSummary:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_evaluation_artifact import DashboardEvaluationArtifact
+from ..models.dashboard_evaluation_summary_comparisons_item import (
+    DashboardEvaluationSummaryComparisonsItem,
+)
+from ..models.dashboard_evaluation_summary_latest_summary_type_0 import (
+    DashboardEvaluationSummaryLatestSummaryType0,
+)
+from ..models.dashboard_evaluation_summary_readiness import (
+    DashboardEvaluationSummaryReadiness,
+)

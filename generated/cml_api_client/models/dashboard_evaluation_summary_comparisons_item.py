@@ -22,8 +22,9 @@ class DashboardEvaluationSummaryComparisonsItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_evaluation_summary_comparisons_item = cls()
+
+        d = dict(src_dict)
 
         dashboard_evaluation_summary_comparisons_item.additional_properties = d
         return dashboard_evaluation_summary_comparisons_item

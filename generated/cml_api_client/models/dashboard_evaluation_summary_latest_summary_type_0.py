@@ -22,8 +22,9 @@ class DashboardEvaluationSummaryLatestSummaryType0:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_evaluation_summary_latest_summary_type_0 = cls()
+
+        d = dict(src_dict)
 
         dashboard_evaluation_summary_latest_summary_type_0.additional_properties = d
         return dashboard_evaluation_summary_latest_summary_type_0

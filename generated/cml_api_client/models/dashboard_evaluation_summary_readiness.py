@@ -22,8 +22,9 @@ class DashboardEvaluationSummaryReadiness:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_evaluation_summary_readiness = cls()
+
+        d = dict(src_dict)
 
         dashboard_evaluation_summary_readiness.additional_properties = d
         return dashboard_evaluation_summary_readiness

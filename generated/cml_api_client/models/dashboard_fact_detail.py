@@ -2,23 +2,42 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_fact_detail_lineage_item import (
-        DashboardFactDetailLineageItem,
-    )
-    from ..models.dashboard_fact_detail_superseded_by_item import (
-        DashboardFactDetailSupersededByItem,
-    )
-
-
 T = TypeVar("T", bound="DashboardFactDetail")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "category",
+        "confidence",
+        "evidence_count",
+        "id",
+        "is_current",
+        "key",
+        "predicate",
+        "subject",
+        "tenant_id",
+        "value_type",
+        "version",
+        "context_tags",
+        "created_at",
+        "evidence_ids",
+        "lineage",
+        "superseded_by",
+        "supersedes_id",
+        "updated_at",
+        "valid_from",
+        "valid_to",
+        "value",
+    }
+)
 
 
 @_attrs_define
@@ -199,37 +218,29 @@ class DashboardFactDetail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_fact_detail_lineage_item import (
-            DashboardFactDetailLineageItem,
-        )
-        from ..models.dashboard_fact_detail_superseded_by_item import (
-            DashboardFactDetailSupersededByItem,
-        )
+        category = src_dict["category"]
 
-        d = dict(src_dict)
-        category = d.pop("category")
+        confidence = src_dict["confidence"]
 
-        confidence = d.pop("confidence")
+        evidence_count = src_dict["evidence_count"]
 
-        evidence_count = d.pop("evidence_count")
+        id = src_dict["id"]
 
-        id = d.pop("id")
+        is_current = src_dict["is_current"]
 
-        is_current = d.pop("is_current")
+        key = src_dict["key"]
 
-        key = d.pop("key")
+        predicate = src_dict["predicate"]
 
-        predicate = d.pop("predicate")
+        subject = src_dict["subject"]
 
-        subject = d.pop("subject")
+        tenant_id = src_dict["tenant_id"]
 
-        tenant_id = d.pop("tenant_id")
+        value_type = src_dict["value_type"]
 
-        value_type = d.pop("value_type")
+        version = src_dict["version"]
 
-        version = d.pop("version")
-
-        context_tags = cast(list[str], d.pop("context_tags", UNSET))
+        context_tags = cast("list[str]", src_dict.get("context_tags", UNSET))
 
         def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -244,13 +255,13 @@ class DashboardFactDetail:
                 return created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+        created_at = _parse_created_at(src_dict.get("created_at", UNSET))
 
-        evidence_ids = cast(list[str], d.pop("evidence_ids", UNSET))
+        evidence_ids = cast("list[str]", src_dict.get("evidence_ids", UNSET))
 
-        _lineage = d.pop("lineage", UNSET)
+        _lineage = src_dict.get("lineage", UNSET)
         lineage: list[DashboardFactDetailLineageItem] | Unset = UNSET
         if _lineage is not UNSET:
             lineage = []
@@ -261,7 +272,7 @@ class DashboardFactDetail:
 
                 lineage.append(lineage_item)
 
-        _superseded_by = d.pop("superseded_by", UNSET)
+        _superseded_by = src_dict.get("superseded_by", UNSET)
         superseded_by: list[DashboardFactDetailSupersededByItem] | Unset = UNSET
         if _superseded_by is not UNSET:
             superseded_by = []
@@ -277,9 +288,9 @@ class DashboardFactDetail:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        supersedes_id = _parse_supersedes_id(d.pop("supersedes_id", UNSET))
+        supersedes_id = _parse_supersedes_id(src_dict.get("supersedes_id", UNSET))
 
         def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -294,9 +305,9 @@ class DashboardFactDetail:
                 return updated_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+        updated_at = _parse_updated_at(src_dict.get("updated_at", UNSET))
 
         def _parse_valid_from(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -311,9 +322,9 @@ class DashboardFactDetail:
                 return valid_from_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        valid_from = _parse_valid_from(d.pop("valid_from", UNSET))
+        valid_from = _parse_valid_from(src_dict.get("valid_from", UNSET))
 
         def _parse_valid_to(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -328,11 +339,11 @@ class DashboardFactDetail:
                 return valid_to_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        valid_to = _parse_valid_to(d.pop("valid_to", UNSET))
+        valid_to = _parse_valid_to(src_dict.get("valid_to", UNSET))
 
-        value = d.pop("value", UNSET)
+        value = src_dict.get("value", UNSET)
 
         dashboard_fact_detail = cls(
             category=category,
@@ -358,6 +369,12 @@ class DashboardFactDetail:
             value=value,
         )
 
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
+        )
+
         dashboard_fact_detail.additional_properties = d
         return dashboard_fact_detail
 
@@ -376,3 +393,10 @@ class DashboardFactDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_fact_detail_lineage_item import DashboardFactDetailLineageItem
+from ..models.dashboard_fact_detail_superseded_by_item import (
+    DashboardFactDetailSupersededByItem,
+)

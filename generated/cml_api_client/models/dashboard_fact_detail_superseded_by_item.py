@@ -22,8 +22,9 @@ class DashboardFactDetailSupersededByItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_fact_detail_superseded_by_item = cls()
+
+        d = dict(src_dict)
 
         dashboard_fact_detail_superseded_by_item.additional_properties = d
         return dashboard_fact_detail_superseded_by_item

@@ -2,21 +2,33 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.dashboard_fact_evidence_item_metadata import (
-        DashboardFactEvidenceItemMetadata,
-    )
-
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="DashboardFactEvidenceItem")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "confidence",
+        "id",
+        "status",
+        "text",
+        "type",
+        "importance",
+        "metadata",
+        "source_session_id",
+        "supersedes_id",
+        "timestamp",
+        "written_at",
+    }
+)
 
 
 @_attrs_define
@@ -125,24 +137,19 @@ class DashboardFactEvidenceItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_fact_evidence_item_metadata import (
-            DashboardFactEvidenceItemMetadata,
-        )
+        confidence = src_dict["confidence"]
 
-        d = dict(src_dict)
-        confidence = d.pop("confidence")
+        id = parse_uuid(src_dict["id"])
 
-        id = UUID(d.pop("id"))
+        status = src_dict["status"]
 
-        status = d.pop("status")
+        text = src_dict["text"]
 
-        text = d.pop("text")
+        type_ = src_dict["type"]
 
-        type_ = d.pop("type")
+        importance = src_dict.get("importance", UNSET)
 
-        importance = d.pop("importance", UNSET)
-
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = src_dict.get("metadata", UNSET)
         metadata: DashboardFactEvidenceItemMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
@@ -154,9 +161,11 @@ class DashboardFactEvidenceItem:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        source_session_id = _parse_source_session_id(d.pop("source_session_id", UNSET))
+        source_session_id = _parse_source_session_id(
+            src_dict.get("source_session_id", UNSET)
+        )
 
         def _parse_supersedes_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -166,14 +175,14 @@ class DashboardFactEvidenceItem:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                supersedes_id_type_0 = UUID(data)
+                supersedes_id_type_0 = parse_uuid(data)
 
                 return supersedes_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
-        supersedes_id = _parse_supersedes_id(d.pop("supersedes_id", UNSET))
+        supersedes_id = _parse_supersedes_id(src_dict.get("supersedes_id", UNSET))
 
         def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -188,9 +197,9 @@ class DashboardFactEvidenceItem:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+        timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
         def _parse_written_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -205,9 +214,9 @@ class DashboardFactEvidenceItem:
                 return written_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        written_at = _parse_written_at(d.pop("written_at", UNSET))
+        written_at = _parse_written_at(src_dict.get("written_at", UNSET))
 
         dashboard_fact_evidence_item = cls(
             confidence=confidence,
@@ -221,6 +230,12 @@ class DashboardFactEvidenceItem:
             supersedes_id=supersedes_id,
             timestamp=timestamp,
             written_at=written_at,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_fact_evidence_item.additional_properties = d
@@ -241,3 +256,9 @@ class DashboardFactEvidenceItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_fact_evidence_item_metadata import (
+    DashboardFactEvidenceItemMetadata,
+)

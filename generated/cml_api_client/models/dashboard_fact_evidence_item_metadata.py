@@ -22,8 +22,9 @@ class DashboardFactEvidenceItemMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_fact_evidence_item_metadata = cls()
+
+        d = dict(src_dict)
 
         dashboard_fact_evidence_item_metadata.additional_properties = d
         return dashboard_fact_evidence_item_metadata

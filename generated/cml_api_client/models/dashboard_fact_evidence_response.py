@@ -1,18 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_fact_evidence_item import DashboardFactEvidenceItem
-
-
 T = TypeVar("T", bound="DashboardFactEvidenceResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "fact_id",
+        "evidence",
+        "missing_evidence_ids",
+    }
+)
 
 
 @_attrs_define
@@ -60,12 +66,9 @@ class DashboardFactEvidenceResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_fact_evidence_item import DashboardFactEvidenceItem
+        fact_id = src_dict["fact_id"]
 
-        d = dict(src_dict)
-        fact_id = d.pop("fact_id")
-
-        _evidence = d.pop("evidence", UNSET)
+        _evidence = src_dict.get("evidence", UNSET)
         evidence: list[DashboardFactEvidenceItem] | Unset = UNSET
         if _evidence is not UNSET:
             evidence = []
@@ -74,12 +77,20 @@ class DashboardFactEvidenceResponse:
 
                 evidence.append(evidence_item)
 
-        missing_evidence_ids = cast(list[str], d.pop("missing_evidence_ids", UNSET))
+        missing_evidence_ids = cast(
+            "list[str]", src_dict.get("missing_evidence_ids", UNSET)
+        )
 
         dashboard_fact_evidence_response = cls(
             fact_id=fact_id,
             evidence=evidence,
             missing_evidence_ids=missing_evidence_ids,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_fact_evidence_response.additional_properties = d
@@ -100,3 +111,7 @@ class DashboardFactEvidenceResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_fact_evidence_item import DashboardFactEvidenceItem

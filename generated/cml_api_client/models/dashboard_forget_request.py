@@ -11,6 +11,17 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="DashboardForgetRequest")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "tenant_id",
+        "dry_run",
+        "max_memories",
+        "user_id",
+    }
+)
+
+
 @_attrs_define
 class DashboardForgetRequest:
     """Request to trigger forgetting.
@@ -59,27 +70,32 @@ class DashboardForgetRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        tenant_id = d.pop("tenant_id")
+        tenant_id = src_dict["tenant_id"]
 
-        dry_run = d.pop("dry_run", UNSET)
+        dry_run = src_dict.get("dry_run", UNSET)
 
-        max_memories = d.pop("max_memories", UNSET)
+        max_memories = src_dict.get("max_memories", UNSET)
 
         def _parse_user_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        user_id = _parse_user_id(d.pop("user_id", UNSET))
+        user_id = _parse_user_id(src_dict.get("user_id", UNSET))
 
         dashboard_forget_request = cls(
             tenant_id=tenant_id,
             dry_run=dry_run,
             max_memories=max_memories,
             user_id=user_id,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_forget_request.additional_properties = d

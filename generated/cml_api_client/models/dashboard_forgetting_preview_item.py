@@ -1,21 +1,41 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.dashboard_forgetting_preview_item_duplicate_matches_item import (
-        DashboardForgettingPreviewItemDuplicateMatchesItem,
-    )
-
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="DashboardForgettingPreviewItem")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "access_count",
+        "confidence",
+        "confidence_score",
+        "dependency_score",
+        "frequency_score",
+        "importance",
+        "importance_score",
+        "memory_id",
+        "recency_score",
+        "status",
+        "suggested_action",
+        "text",
+        "total_score",
+        "type",
+        "type_bonus_score",
+        "dependency_count",
+        "duplicate_matches",
+        "keep_reason",
+        "protected",
+    }
+)
 
 
 @_attrs_define
@@ -149,44 +169,39 @@ class DashboardForgettingPreviewItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_forgetting_preview_item_duplicate_matches_item import (
-            DashboardForgettingPreviewItemDuplicateMatchesItem,
-        )
+        access_count = src_dict["access_count"]
 
-        d = dict(src_dict)
-        access_count = d.pop("access_count")
+        confidence = src_dict["confidence"]
 
-        confidence = d.pop("confidence")
+        confidence_score = src_dict["confidence_score"]
 
-        confidence_score = d.pop("confidence_score")
+        dependency_score = src_dict["dependency_score"]
 
-        dependency_score = d.pop("dependency_score")
+        frequency_score = src_dict["frequency_score"]
 
-        frequency_score = d.pop("frequency_score")
+        importance = src_dict["importance"]
 
-        importance = d.pop("importance")
+        importance_score = src_dict["importance_score"]
 
-        importance_score = d.pop("importance_score")
+        memory_id = parse_uuid(src_dict["memory_id"])
 
-        memory_id = UUID(d.pop("memory_id"))
+        recency_score = src_dict["recency_score"]
 
-        recency_score = d.pop("recency_score")
+        status = src_dict["status"]
 
-        status = d.pop("status")
+        suggested_action = src_dict["suggested_action"]
 
-        suggested_action = d.pop("suggested_action")
+        text = src_dict["text"]
 
-        text = d.pop("text")
+        total_score = src_dict["total_score"]
 
-        total_score = d.pop("total_score")
+        type_ = src_dict["type"]
 
-        type_ = d.pop("type")
+        type_bonus_score = src_dict["type_bonus_score"]
 
-        type_bonus_score = d.pop("type_bonus_score")
+        dependency_count = src_dict.get("dependency_count", UNSET)
 
-        dependency_count = d.pop("dependency_count", UNSET)
-
-        _duplicate_matches = d.pop("duplicate_matches", UNSET)
+        _duplicate_matches = src_dict.get("duplicate_matches", UNSET)
         duplicate_matches: (
             list[DashboardForgettingPreviewItemDuplicateMatchesItem] | Unset
         ) = UNSET
@@ -206,11 +221,11 @@ class DashboardForgettingPreviewItem:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        keep_reason = _parse_keep_reason(d.pop("keep_reason", UNSET))
+        keep_reason = _parse_keep_reason(src_dict.get("keep_reason", UNSET))
 
-        protected = d.pop("protected", UNSET)
+        protected = src_dict.get("protected", UNSET)
 
         dashboard_forgetting_preview_item = cls(
             access_count=access_count,
@@ -234,6 +249,12 @@ class DashboardForgettingPreviewItem:
             protected=protected,
         )
 
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
+        )
+
         dashboard_forgetting_preview_item.additional_properties = d
         return dashboard_forgetting_preview_item
 
@@ -252,3 +273,9 @@ class DashboardForgettingPreviewItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_forgetting_preview_item_duplicate_matches_item import (
+    DashboardForgettingPreviewItemDuplicateMatchesItem,
+)

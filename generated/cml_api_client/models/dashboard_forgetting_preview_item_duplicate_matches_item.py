@@ -22,8 +22,9 @@ class DashboardForgettingPreviewItemDuplicateMatchesItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_forgetting_preview_item_duplicate_matches_item = cls()
+
+        d = dict(src_dict)
 
         dashboard_forgetting_preview_item_duplicate_matches_item.additional_properties = d
         return dashboard_forgetting_preview_item_duplicate_matches_item

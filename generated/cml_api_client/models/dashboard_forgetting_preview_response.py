@@ -1,23 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_forgetting_preview_item import (
-        DashboardForgettingPreviewItem,
-    )
-    from ..models.dashboard_forgetting_preview_response_summary import (
-        DashboardForgettingPreviewResponseSummary,
-    )
-
-
 T = TypeVar("T", bound="DashboardForgettingPreviewResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "tenant_id",
+        "user_id",
+        "duplicates_found",
+        "items",
+        "operations_planned",
+        "scanned_count",
+        "summary",
+    }
+)
 
 
 @_attrs_define
@@ -88,21 +93,13 @@ class DashboardForgettingPreviewResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_forgetting_preview_item import (
-            DashboardForgettingPreviewItem,
-        )
-        from ..models.dashboard_forgetting_preview_response_summary import (
-            DashboardForgettingPreviewResponseSummary,
-        )
+        tenant_id = src_dict["tenant_id"]
 
-        d = dict(src_dict)
-        tenant_id = d.pop("tenant_id")
+        user_id = src_dict["user_id"]
 
-        user_id = d.pop("user_id")
+        duplicates_found = src_dict.get("duplicates_found", UNSET)
 
-        duplicates_found = d.pop("duplicates_found", UNSET)
-
-        _items = d.pop("items", UNSET)
+        _items = src_dict.get("items", UNSET)
         items: list[DashboardForgettingPreviewItem] | Unset = UNSET
         if _items is not UNSET:
             items = []
@@ -111,11 +108,11 @@ class DashboardForgettingPreviewResponse:
 
                 items.append(items_item)
 
-        operations_planned = d.pop("operations_planned", UNSET)
+        operations_planned = src_dict.get("operations_planned", UNSET)
 
-        scanned_count = d.pop("scanned_count", UNSET)
+        scanned_count = src_dict.get("scanned_count", UNSET)
 
-        _summary = d.pop("summary", UNSET)
+        _summary = src_dict.get("summary", UNSET)
         summary: DashboardForgettingPreviewResponseSummary | Unset
         if isinstance(_summary, Unset):
             summary = UNSET
@@ -130,6 +127,12 @@ class DashboardForgettingPreviewResponse:
             operations_planned=operations_planned,
             scanned_count=scanned_count,
             summary=summary,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_forgetting_preview_response.additional_properties = d
@@ -150,3 +153,10 @@ class DashboardForgettingPreviewResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_forgetting_preview_item import DashboardForgettingPreviewItem
+from ..models.dashboard_forgetting_preview_response_summary import (
+    DashboardForgettingPreviewResponseSummary,
+)

@@ -25,8 +25,9 @@ class DashboardInvalidateFactResponseDashboardInvalidateFactApiV1DashboardFactsF
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_invalidate_fact_response_dashboard_invalidate_fact_api_v1_dashboard_facts_fact_id_invalidate_post = cls()
+
+        d = dict(src_dict)
 
         dashboard_invalidate_fact_response_dashboard_invalidate_fact_api_v1_dashboard_facts_fact_id_invalidate_post.additional_properties = d
         return dashboard_invalidate_fact_response_dashboard_invalidate_fact_api_v1_dashboard_facts_fact_id_invalidate_post

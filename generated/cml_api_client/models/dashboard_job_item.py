@@ -2,19 +2,33 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.dashboard_job_item_result_type_0 import DashboardJobItemResultType0
-
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="DashboardJobItem")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "id",
+        "job_type",
+        "status",
+        "tenant_id",
+        "completed_at",
+        "dry_run",
+        "duration_seconds",
+        "error",
+        "result",
+        "started_at",
+        "user_id",
+    }
+)
 
 
 @_attrs_define
@@ -49,10 +63,6 @@ class DashboardJobItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.dashboard_job_item_result_type_0 import (
-            DashboardJobItemResultType0,
-        )
-
         id = str(self.id)
 
         job_type = self.job_type
@@ -134,18 +144,13 @@ class DashboardJobItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_job_item_result_type_0 import (
-            DashboardJobItemResultType0,
-        )
+        id = parse_uuid(src_dict["id"])
 
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        job_type = src_dict["job_type"]
 
-        job_type = d.pop("job_type")
+        status = src_dict["status"]
 
-        status = d.pop("status")
-
-        tenant_id = d.pop("tenant_id")
+        tenant_id = src_dict["tenant_id"]
 
         def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -160,29 +165,31 @@ class DashboardJobItem:
                 return completed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
+        completed_at = _parse_completed_at(src_dict.get("completed_at", UNSET))
 
-        dry_run = d.pop("dry_run", UNSET)
+        dry_run = src_dict.get("dry_run", UNSET)
 
         def _parse_duration_seconds(data: object) -> float | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
-        duration_seconds = _parse_duration_seconds(d.pop("duration_seconds", UNSET))
+        duration_seconds = _parse_duration_seconds(
+            src_dict.get("duration_seconds", UNSET)
+        )
 
         def _parse_error(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        error = _parse_error(d.pop("error", UNSET))
+        error = _parse_error(src_dict.get("error", UNSET))
 
         def _parse_result(data: object) -> DashboardJobItemResultType0 | None | Unset:
             if data is None:
@@ -197,9 +204,9 @@ class DashboardJobItem:
                 return result_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(DashboardJobItemResultType0 | None | Unset, data)
+            return cast("DashboardJobItemResultType0 | None | Unset", data)
 
-        result = _parse_result(d.pop("result", UNSET))
+        result = _parse_result(src_dict.get("result", UNSET))
 
         def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -214,18 +221,18 @@ class DashboardJobItem:
                 return started_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        started_at = _parse_started_at(d.pop("started_at", UNSET))
+        started_at = _parse_started_at(src_dict.get("started_at", UNSET))
 
         def _parse_user_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        user_id = _parse_user_id(d.pop("user_id", UNSET))
+        user_id = _parse_user_id(src_dict.get("user_id", UNSET))
 
         dashboard_job_item = cls(
             id=id,
@@ -239,6 +246,12 @@ class DashboardJobItem:
             result=result,
             started_at=started_at,
             user_id=user_id,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_job_item.additional_properties = d
@@ -259,3 +272,7 @@ class DashboardJobItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_job_item_result_type_0 import DashboardJobItemResultType0

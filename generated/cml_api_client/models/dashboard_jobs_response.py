@@ -1,16 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.dashboard_job_item import DashboardJobItem
-
-
 T = TypeVar("T", bound="DashboardJobsResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "items",
+        "total",
+    }
+)
 
 
 @_attrs_define
@@ -47,21 +52,24 @@ class DashboardJobsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_job_item import DashboardJobItem
-
-        d = dict(src_dict)
         items = []
-        _items = d.pop("items")
+        _items = src_dict["items"]
         for items_item_data in _items:
             items_item = DashboardJobItem.from_dict(items_item_data)
 
             items.append(items_item)
 
-        total = d.pop("total")
+        total = src_dict["total"]
 
         dashboard_jobs_response = cls(
             items=items,
             total=total,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_jobs_response.additional_properties = d
@@ -82,3 +90,7 @@ class DashboardJobsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_job_item import DashboardJobItem

@@ -1,18 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.tenant_labile_info import TenantLabileInfo
-
-
 T = TypeVar("T", bound="DashboardLabileResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "tenants",
+        "total_redis_memories",
+        "total_redis_scopes",
+        "total_redis_sessions",
+    }
+)
 
 
 @_attrs_define
@@ -62,10 +69,7 @@ class DashboardLabileResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.tenant_labile_info import TenantLabileInfo
-
-        d = dict(src_dict)
-        _tenants = d.pop("tenants", UNSET)
+        _tenants = src_dict.get("tenants", UNSET)
         tenants: list[TenantLabileInfo] | Unset = UNSET
         if _tenants is not UNSET:
             tenants = []
@@ -74,17 +78,23 @@ class DashboardLabileResponse:
 
                 tenants.append(tenants_item)
 
-        total_redis_memories = d.pop("total_redis_memories", UNSET)
+        total_redis_memories = src_dict.get("total_redis_memories", UNSET)
 
-        total_redis_scopes = d.pop("total_redis_scopes", UNSET)
+        total_redis_scopes = src_dict.get("total_redis_scopes", UNSET)
 
-        total_redis_sessions = d.pop("total_redis_sessions", UNSET)
+        total_redis_sessions = src_dict.get("total_redis_sessions", UNSET)
 
         dashboard_labile_response = cls(
             tenants=tenants,
             total_redis_memories=total_redis_memories,
             total_redis_scopes=total_redis_scopes,
             total_redis_sessions=total_redis_sessions,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_labile_response.additional_properties = d
@@ -105,3 +115,7 @@ class DashboardLabileResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.tenant_labile_info import TenantLabileInfo

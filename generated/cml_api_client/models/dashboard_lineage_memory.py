@@ -8,9 +8,27 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="DashboardLineageMemory")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "id",
+        "status",
+        "text",
+        "type",
+        "confidence",
+        "importance",
+        "key",
+        "supersedes_id",
+        "timestamp",
+        "version",
+        "written_at",
+    }
+)
 
 
 @_attrs_define
@@ -118,27 +136,26 @@ class DashboardLineageMemory:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = parse_uuid(src_dict["id"])
 
-        status = d.pop("status")
+        status = src_dict["status"]
 
-        text = d.pop("text")
+        text = src_dict["text"]
 
-        type_ = d.pop("type")
+        type_ = src_dict["type"]
 
-        confidence = d.pop("confidence", UNSET)
+        confidence = src_dict.get("confidence", UNSET)
 
-        importance = d.pop("importance", UNSET)
+        importance = src_dict.get("importance", UNSET)
 
         def _parse_key(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        key = _parse_key(d.pop("key", UNSET))
+        key = _parse_key(src_dict.get("key", UNSET))
 
         def _parse_supersedes_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -148,14 +165,14 @@ class DashboardLineageMemory:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                supersedes_id_type_0 = UUID(data)
+                supersedes_id_type_0 = parse_uuid(data)
 
                 return supersedes_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
-        supersedes_id = _parse_supersedes_id(d.pop("supersedes_id", UNSET))
+        supersedes_id = _parse_supersedes_id(src_dict.get("supersedes_id", UNSET))
 
         def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -170,11 +187,11 @@ class DashboardLineageMemory:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+        timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
-        version = d.pop("version", UNSET)
+        version = src_dict.get("version", UNSET)
 
         def _parse_written_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -189,9 +206,9 @@ class DashboardLineageMemory:
                 return written_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        written_at = _parse_written_at(d.pop("written_at", UNSET))
+        written_at = _parse_written_at(src_dict.get("written_at", UNSET))
 
         dashboard_lineage_memory = cls(
             id=id,
@@ -205,6 +222,12 @@ class DashboardLineageMemory:
             timestamp=timestamp,
             version=version,
             written_at=written_at,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_lineage_memory.additional_properties = d

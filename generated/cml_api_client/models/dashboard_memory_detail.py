@@ -8,9 +8,43 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="DashboardMemoryDetail")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "id",
+        "status",
+        "tenant_id",
+        "text",
+        "type",
+        "access_count",
+        "agent_id",
+        "confidence",
+        "content_hash",
+        "context_tags",
+        "decay_rate",
+        "entities",
+        "importance",
+        "key",
+        "labile",
+        "last_accessed_at",
+        "metadata",
+        "namespace",
+        "provenance",
+        "relations",
+        "source_session_id",
+        "supersedes_id",
+        "timestamp",
+        "valid_from",
+        "valid_to",
+        "version",
+        "written_at",
+    }
+)
 
 
 @_attrs_define
@@ -249,57 +283,56 @@ class DashboardMemoryDetail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = parse_uuid(src_dict["id"])
 
-        status = d.pop("status")
+        status = src_dict["status"]
 
-        tenant_id = d.pop("tenant_id")
+        tenant_id = src_dict["tenant_id"]
 
-        text = d.pop("text")
+        text = src_dict["text"]
 
-        type_ = d.pop("type")
+        type_ = src_dict["type"]
 
-        access_count = d.pop("access_count", UNSET)
+        access_count = src_dict.get("access_count", UNSET)
 
         def _parse_agent_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        agent_id = _parse_agent_id(d.pop("agent_id", UNSET))
+        agent_id = _parse_agent_id(src_dict.get("agent_id", UNSET))
 
-        confidence = d.pop("confidence", UNSET)
+        confidence = src_dict.get("confidence", UNSET)
 
         def _parse_content_hash(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        content_hash = _parse_content_hash(d.pop("content_hash", UNSET))
+        content_hash = _parse_content_hash(src_dict.get("content_hash", UNSET))
 
-        context_tags = cast(list[str], d.pop("context_tags", UNSET))
+        context_tags = cast("list[str]", src_dict.get("context_tags", UNSET))
 
-        decay_rate = d.pop("decay_rate", UNSET)
+        decay_rate = src_dict.get("decay_rate", UNSET)
 
-        entities = d.pop("entities", UNSET)
+        entities = src_dict.get("entities", UNSET)
 
-        importance = d.pop("importance", UNSET)
+        importance = src_dict.get("importance", UNSET)
 
         def _parse_key(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        key = _parse_key(d.pop("key", UNSET))
+        key = _parse_key(src_dict.get("key", UNSET))
 
-        labile = d.pop("labile", UNSET)
+        labile = src_dict.get("labile", UNSET)
 
         def _parse_last_accessed_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -314,33 +347,37 @@ class DashboardMemoryDetail:
                 return last_accessed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        last_accessed_at = _parse_last_accessed_at(d.pop("last_accessed_at", UNSET))
+        last_accessed_at = _parse_last_accessed_at(
+            src_dict.get("last_accessed_at", UNSET)
+        )
 
-        metadata = d.pop("metadata", UNSET)
+        metadata = src_dict.get("metadata", UNSET)
 
         def _parse_namespace(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        namespace = _parse_namespace(d.pop("namespace", UNSET))
+        namespace = _parse_namespace(src_dict.get("namespace", UNSET))
 
-        provenance = d.pop("provenance", UNSET)
+        provenance = src_dict.get("provenance", UNSET)
 
-        relations = d.pop("relations", UNSET)
+        relations = src_dict.get("relations", UNSET)
 
         def _parse_source_session_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        source_session_id = _parse_source_session_id(d.pop("source_session_id", UNSET))
+        source_session_id = _parse_source_session_id(
+            src_dict.get("source_session_id", UNSET)
+        )
 
         def _parse_supersedes_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -350,14 +387,14 @@ class DashboardMemoryDetail:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                supersedes_id_type_0 = UUID(data)
+                supersedes_id_type_0 = parse_uuid(data)
 
                 return supersedes_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
-        supersedes_id = _parse_supersedes_id(d.pop("supersedes_id", UNSET))
+        supersedes_id = _parse_supersedes_id(src_dict.get("supersedes_id", UNSET))
 
         def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -372,9 +409,9 @@ class DashboardMemoryDetail:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+        timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
         def _parse_valid_from(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -389,9 +426,9 @@ class DashboardMemoryDetail:
                 return valid_from_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        valid_from = _parse_valid_from(d.pop("valid_from", UNSET))
+        valid_from = _parse_valid_from(src_dict.get("valid_from", UNSET))
 
         def _parse_valid_to(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -406,11 +443,11 @@ class DashboardMemoryDetail:
                 return valid_to_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        valid_to = _parse_valid_to(d.pop("valid_to", UNSET))
+        valid_to = _parse_valid_to(src_dict.get("valid_to", UNSET))
 
-        version = d.pop("version", UNSET)
+        version = src_dict.get("version", UNSET)
 
         def _parse_written_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -425,9 +462,9 @@ class DashboardMemoryDetail:
                 return written_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        written_at = _parse_written_at(d.pop("written_at", UNSET))
+        written_at = _parse_written_at(src_dict.get("written_at", UNSET))
 
         dashboard_memory_detail = cls(
             id=id,
@@ -457,6 +494,12 @@ class DashboardMemoryDetail:
             valid_to=valid_to,
             version=version,
             written_at=written_at,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_memory_detail.additional_properties = d

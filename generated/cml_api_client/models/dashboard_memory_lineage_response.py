@@ -1,22 +1,29 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_lineage_memory import DashboardLineageMemory
-    from ..models.dashboard_memory_detail import DashboardMemoryDetail
-    from ..models.dashboard_related_job import DashboardRelatedJob
-    from ..models.fact_item import FactItem
-    from ..models.graph_search_result import GraphSearchResult
-
-
 T = TypeVar("T", bound="DashboardMemoryLineageResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "memory",
+        "ancestors",
+        "descendants",
+        "evidence_facts",
+        "lifecycle_flags",
+        "related_entities",
+        "related_jobs",
+        "same_key_versions",
+    }
+)
 
 
 @_attrs_define
@@ -119,16 +126,9 @@ class DashboardMemoryLineageResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_lineage_memory import DashboardLineageMemory
-        from ..models.dashboard_memory_detail import DashboardMemoryDetail
-        from ..models.dashboard_related_job import DashboardRelatedJob
-        from ..models.fact_item import FactItem
-        from ..models.graph_search_result import GraphSearchResult
+        memory = DashboardMemoryDetail.from_dict(src_dict["memory"])
 
-        d = dict(src_dict)
-        memory = DashboardMemoryDetail.from_dict(d.pop("memory"))
-
-        _ancestors = d.pop("ancestors", UNSET)
+        _ancestors = src_dict.get("ancestors", UNSET)
         ancestors: list[DashboardLineageMemory] | Unset = UNSET
         if _ancestors is not UNSET:
             ancestors = []
@@ -137,7 +137,7 @@ class DashboardMemoryLineageResponse:
 
                 ancestors.append(ancestors_item)
 
-        _descendants = d.pop("descendants", UNSET)
+        _descendants = src_dict.get("descendants", UNSET)
         descendants: list[DashboardLineageMemory] | Unset = UNSET
         if _descendants is not UNSET:
             descendants = []
@@ -148,7 +148,7 @@ class DashboardMemoryLineageResponse:
 
                 descendants.append(descendants_item)
 
-        _evidence_facts = d.pop("evidence_facts", UNSET)
+        _evidence_facts = src_dict.get("evidence_facts", UNSET)
         evidence_facts: list[FactItem] | Unset = UNSET
         if _evidence_facts is not UNSET:
             evidence_facts = []
@@ -157,9 +157,9 @@ class DashboardMemoryLineageResponse:
 
                 evidence_facts.append(evidence_facts_item)
 
-        lifecycle_flags = cast(list[str], d.pop("lifecycle_flags", UNSET))
+        lifecycle_flags = cast("list[str]", src_dict.get("lifecycle_flags", UNSET))
 
-        _related_entities = d.pop("related_entities", UNSET)
+        _related_entities = src_dict.get("related_entities", UNSET)
         related_entities: list[GraphSearchResult] | Unset = UNSET
         if _related_entities is not UNSET:
             related_entities = []
@@ -170,7 +170,7 @@ class DashboardMemoryLineageResponse:
 
                 related_entities.append(related_entities_item)
 
-        _related_jobs = d.pop("related_jobs", UNSET)
+        _related_jobs = src_dict.get("related_jobs", UNSET)
         related_jobs: list[DashboardRelatedJob] | Unset = UNSET
         if _related_jobs is not UNSET:
             related_jobs = []
@@ -181,7 +181,7 @@ class DashboardMemoryLineageResponse:
 
                 related_jobs.append(related_jobs_item)
 
-        _same_key_versions = d.pop("same_key_versions", UNSET)
+        _same_key_versions = src_dict.get("same_key_versions", UNSET)
         same_key_versions: list[DashboardLineageMemory] | Unset = UNSET
         if _same_key_versions is not UNSET:
             same_key_versions = []
@@ -203,6 +203,12 @@ class DashboardMemoryLineageResponse:
             same_key_versions=same_key_versions,
         )
 
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
+        )
+
         dashboard_memory_lineage_response.additional_properties = d
         return dashboard_memory_lineage_response
 
@@ -221,3 +227,11 @@ class DashboardMemoryLineageResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_lineage_memory import DashboardLineageMemory
+from ..models.dashboard_memory_detail import DashboardMemoryDetail
+from ..models.dashboard_related_job import DashboardRelatedJob
+from ..models.fact_item import FactItem
+from ..models.graph_search_result import GraphSearchResult

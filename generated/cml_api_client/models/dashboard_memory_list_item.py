@@ -8,9 +8,33 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="DashboardMemoryListItem")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "id",
+        "status",
+        "tenant_id",
+        "text",
+        "type",
+        "access_count",
+        "agent_id",
+        "confidence",
+        "context_tags",
+        "decay_rate",
+        "importance",
+        "key",
+        "labile",
+        "namespace",
+        "timestamp",
+        "version",
+        "written_at",
+    }
+)
 
 
 @_attrs_define
@@ -157,55 +181,54 @@ class DashboardMemoryListItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = parse_uuid(src_dict["id"])
 
-        status = d.pop("status")
+        status = src_dict["status"]
 
-        tenant_id = d.pop("tenant_id")
+        tenant_id = src_dict["tenant_id"]
 
-        text = d.pop("text")
+        text = src_dict["text"]
 
-        type_ = d.pop("type")
+        type_ = src_dict["type"]
 
-        access_count = d.pop("access_count", UNSET)
+        access_count = src_dict.get("access_count", UNSET)
 
         def _parse_agent_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        agent_id = _parse_agent_id(d.pop("agent_id", UNSET))
+        agent_id = _parse_agent_id(src_dict.get("agent_id", UNSET))
 
-        confidence = d.pop("confidence", UNSET)
+        confidence = src_dict.get("confidence", UNSET)
 
-        context_tags = cast(list[str], d.pop("context_tags", UNSET))
+        context_tags = cast("list[str]", src_dict.get("context_tags", UNSET))
 
-        decay_rate = d.pop("decay_rate", UNSET)
+        decay_rate = src_dict.get("decay_rate", UNSET)
 
-        importance = d.pop("importance", UNSET)
+        importance = src_dict.get("importance", UNSET)
 
         def _parse_key(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        key = _parse_key(d.pop("key", UNSET))
+        key = _parse_key(src_dict.get("key", UNSET))
 
-        labile = d.pop("labile", UNSET)
+        labile = src_dict.get("labile", UNSET)
 
         def _parse_namespace(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        namespace = _parse_namespace(d.pop("namespace", UNSET))
+        namespace = _parse_namespace(src_dict.get("namespace", UNSET))
 
         def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -220,11 +243,11 @@ class DashboardMemoryListItem:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+        timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
-        version = d.pop("version", UNSET)
+        version = src_dict.get("version", UNSET)
 
         def _parse_written_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -239,9 +262,9 @@ class DashboardMemoryListItem:
                 return written_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        written_at = _parse_written_at(d.pop("written_at", UNSET))
+        written_at = _parse_written_at(src_dict.get("written_at", UNSET))
 
         dashboard_memory_list_item = cls(
             id=id,
@@ -261,6 +284,12 @@ class DashboardMemoryListItem:
             timestamp=timestamp,
             version=version,
             written_at=written_at,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_memory_list_item.additional_properties = d

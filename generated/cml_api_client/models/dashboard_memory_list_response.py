@@ -1,16 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.dashboard_memory_list_item import DashboardMemoryListItem
-
-
 T = TypeVar("T", bound="DashboardMemoryListResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "items",
+        "page",
+        "per_page",
+        "total",
+        "total_pages",
+    }
+)
 
 
 @_attrs_define
@@ -62,23 +70,20 @@ class DashboardMemoryListResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_memory_list_item import DashboardMemoryListItem
-
-        d = dict(src_dict)
         items = []
-        _items = d.pop("items")
+        _items = src_dict["items"]
         for items_item_data in _items:
             items_item = DashboardMemoryListItem.from_dict(items_item_data)
 
             items.append(items_item)
 
-        page = d.pop("page")
+        page = src_dict["page"]
 
-        per_page = d.pop("per_page")
+        per_page = src_dict["per_page"]
 
-        total = d.pop("total")
+        total = src_dict["total"]
 
-        total_pages = d.pop("total_pages")
+        total_pages = src_dict["total_pages"]
 
         dashboard_memory_list_response = cls(
             items=items,
@@ -86,6 +91,12 @@ class DashboardMemoryListResponse:
             per_page=per_page,
             total=total,
             total_pages=total_pages,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_memory_list_response.additional_properties = d
@@ -106,3 +117,7 @@ class DashboardMemoryListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_memory_list_item import DashboardMemoryListItem

@@ -1,18 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_ops_metric_labels import DashboardOpsMetricLabels
-
-
 T = TypeVar("T", bound="DashboardOpsMetric")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "name",
+        "labels",
+        "value",
+    }
+)
 
 
 @_attrs_define
@@ -59,12 +65,9 @@ class DashboardOpsMetric:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_ops_metric_labels import DashboardOpsMetricLabels
+        name = src_dict["name"]
 
-        d = dict(src_dict)
-        name = d.pop("name")
-
-        _labels = d.pop("labels", UNSET)
+        _labels = src_dict.get("labels", UNSET)
         labels: DashboardOpsMetricLabels | Unset
         if isinstance(_labels, Unset):
             labels = UNSET
@@ -76,14 +79,20 @@ class DashboardOpsMetric:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | int | None | str | Unset, data)
+            return cast("float | int | None | str | Unset", data)
 
-        value = _parse_value(d.pop("value", UNSET))
+        value = _parse_value(src_dict.get("value", UNSET))
 
         dashboard_ops_metric = cls(
             name=name,
             labels=labels,
             value=value,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_ops_metric.additional_properties = d
@@ -104,3 +113,7 @@ class DashboardOpsMetric:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_ops_metric_labels import DashboardOpsMetricLabels

@@ -22,8 +22,9 @@ class DashboardOpsMetricLabels:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_ops_metric_labels = cls()
+
+        d = dict(src_dict)
 
         dashboard_ops_metric_labels.additional_properties = d
         return dashboard_ops_metric_labels

@@ -2,21 +2,24 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_ops_metric import DashboardOpsMetric
-    from ..models.dashboard_ops_response_highlights import (
-        DashboardOpsResponseHighlights,
-    )
-
-
 T = TypeVar("T", bound="DashboardOpsResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "generated_at",
+        "highlights",
+        "metrics",
+    }
+)
 
 
 @_attrs_define
@@ -64,22 +67,16 @@ class DashboardOpsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_ops_metric import DashboardOpsMetric
-        from ..models.dashboard_ops_response_highlights import (
-            DashboardOpsResponseHighlights,
-        )
+        generated_at = datetime.datetime.fromisoformat(src_dict["generated_at"])
 
-        d = dict(src_dict)
-        generated_at = datetime.datetime.fromisoformat(d.pop("generated_at"))
-
-        _highlights = d.pop("highlights", UNSET)
+        _highlights = src_dict.get("highlights", UNSET)
         highlights: DashboardOpsResponseHighlights | Unset
         if isinstance(_highlights, Unset):
             highlights = UNSET
         else:
             highlights = DashboardOpsResponseHighlights.from_dict(_highlights)
 
-        _metrics = d.pop("metrics", UNSET)
+        _metrics = src_dict.get("metrics", UNSET)
         metrics: list[DashboardOpsMetric] | Unset = UNSET
         if _metrics is not UNSET:
             metrics = []
@@ -92,6 +89,12 @@ class DashboardOpsResponse:
             generated_at=generated_at,
             highlights=highlights,
             metrics=metrics,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_ops_response.additional_properties = d
@@ -112,3 +115,8 @@ class DashboardOpsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_ops_metric import DashboardOpsMetric
+from ..models.dashboard_ops_response_highlights import DashboardOpsResponseHighlights

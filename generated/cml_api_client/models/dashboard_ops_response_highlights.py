@@ -22,8 +22,9 @@ class DashboardOpsResponseHighlights:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_ops_response_highlights = cls()
+
+        d = dict(src_dict)
 
         dashboard_ops_response_highlights.additional_properties = d
         return dashboard_ops_response_highlights

@@ -2,22 +2,42 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_overview_by_status import DashboardOverviewByStatus
-    from ..models.dashboard_overview_by_type import DashboardOverviewByType
-    from ..models.dashboard_overview_facts_by_category import (
-        DashboardOverviewFactsByCategory,
-    )
-
-
 T = TypeVar("T", bound="DashboardOverview")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "active_memories",
+        "archived_memories",
+        "avg_access_count",
+        "avg_confidence",
+        "avg_decay_rate",
+        "avg_evidence_count",
+        "avg_fact_confidence",
+        "avg_importance",
+        "by_status",
+        "by_type",
+        "compressed_memories",
+        "current_semantic_facts",
+        "deleted_memories",
+        "estimated_size_mb",
+        "facts_by_category",
+        "labile_memories",
+        "newest_memory",
+        "oldest_memory",
+        "silent_memories",
+        "total_memories",
+        "total_semantic_facts",
+    }
+)
 
 
 @_attrs_define
@@ -182,52 +202,45 @@ class DashboardOverview:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_overview_by_status import DashboardOverviewByStatus
-        from ..models.dashboard_overview_by_type import DashboardOverviewByType
-        from ..models.dashboard_overview_facts_by_category import (
-            DashboardOverviewFactsByCategory,
-        )
+        active_memories = src_dict.get("active_memories", UNSET)
 
-        d = dict(src_dict)
-        active_memories = d.pop("active_memories", UNSET)
+        archived_memories = src_dict.get("archived_memories", UNSET)
 
-        archived_memories = d.pop("archived_memories", UNSET)
+        avg_access_count = src_dict.get("avg_access_count", UNSET)
 
-        avg_access_count = d.pop("avg_access_count", UNSET)
+        avg_confidence = src_dict.get("avg_confidence", UNSET)
 
-        avg_confidence = d.pop("avg_confidence", UNSET)
+        avg_decay_rate = src_dict.get("avg_decay_rate", UNSET)
 
-        avg_decay_rate = d.pop("avg_decay_rate", UNSET)
+        avg_evidence_count = src_dict.get("avg_evidence_count", UNSET)
 
-        avg_evidence_count = d.pop("avg_evidence_count", UNSET)
+        avg_fact_confidence = src_dict.get("avg_fact_confidence", UNSET)
 
-        avg_fact_confidence = d.pop("avg_fact_confidence", UNSET)
+        avg_importance = src_dict.get("avg_importance", UNSET)
 
-        avg_importance = d.pop("avg_importance", UNSET)
-
-        _by_status = d.pop("by_status", UNSET)
+        _by_status = src_dict.get("by_status", UNSET)
         by_status: DashboardOverviewByStatus | Unset
         if isinstance(_by_status, Unset):
             by_status = UNSET
         else:
             by_status = DashboardOverviewByStatus.from_dict(_by_status)
 
-        _by_type = d.pop("by_type", UNSET)
+        _by_type = src_dict.get("by_type", UNSET)
         by_type: DashboardOverviewByType | Unset
         if isinstance(_by_type, Unset):
             by_type = UNSET
         else:
             by_type = DashboardOverviewByType.from_dict(_by_type)
 
-        compressed_memories = d.pop("compressed_memories", UNSET)
+        compressed_memories = src_dict.get("compressed_memories", UNSET)
 
-        current_semantic_facts = d.pop("current_semantic_facts", UNSET)
+        current_semantic_facts = src_dict.get("current_semantic_facts", UNSET)
 
-        deleted_memories = d.pop("deleted_memories", UNSET)
+        deleted_memories = src_dict.get("deleted_memories", UNSET)
 
-        estimated_size_mb = d.pop("estimated_size_mb", UNSET)
+        estimated_size_mb = src_dict.get("estimated_size_mb", UNSET)
 
-        _facts_by_category = d.pop("facts_by_category", UNSET)
+        _facts_by_category = src_dict.get("facts_by_category", UNSET)
         facts_by_category: DashboardOverviewFactsByCategory | Unset
         if isinstance(_facts_by_category, Unset):
             facts_by_category = UNSET
@@ -236,7 +249,7 @@ class DashboardOverview:
                 _facts_by_category
             )
 
-        labile_memories = d.pop("labile_memories", UNSET)
+        labile_memories = src_dict.get("labile_memories", UNSET)
 
         def _parse_newest_memory(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -251,9 +264,9 @@ class DashboardOverview:
                 return newest_memory_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        newest_memory = _parse_newest_memory(d.pop("newest_memory", UNSET))
+        newest_memory = _parse_newest_memory(src_dict.get("newest_memory", UNSET))
 
         def _parse_oldest_memory(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -268,15 +281,15 @@ class DashboardOverview:
                 return oldest_memory_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        oldest_memory = _parse_oldest_memory(d.pop("oldest_memory", UNSET))
+        oldest_memory = _parse_oldest_memory(src_dict.get("oldest_memory", UNSET))
 
-        silent_memories = d.pop("silent_memories", UNSET)
+        silent_memories = src_dict.get("silent_memories", UNSET)
 
-        total_memories = d.pop("total_memories", UNSET)
+        total_memories = src_dict.get("total_memories", UNSET)
 
-        total_semantic_facts = d.pop("total_semantic_facts", UNSET)
+        total_semantic_facts = src_dict.get("total_semantic_facts", UNSET)
 
         dashboard_overview = cls(
             active_memories=active_memories,
@@ -302,6 +315,12 @@ class DashboardOverview:
             total_semantic_facts=total_semantic_facts,
         )
 
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
+        )
+
         dashboard_overview.additional_properties = d
         return dashboard_overview
 
@@ -320,3 +339,11 @@ class DashboardOverview:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_overview_by_status import DashboardOverviewByStatus
+from ..models.dashboard_overview_by_type import DashboardOverviewByType
+from ..models.dashboard_overview_facts_by_category import (
+    DashboardOverviewFactsByCategory,
+)

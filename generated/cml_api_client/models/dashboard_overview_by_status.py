@@ -22,8 +22,9 @@ class DashboardOverviewByStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_overview_by_status = cls()
+
+        d = dict(src_dict)
 
         dashboard_overview_by_status.additional_properties = d
         return dashboard_overview_by_status

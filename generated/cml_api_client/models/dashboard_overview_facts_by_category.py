@@ -22,8 +22,9 @@ class DashboardOverviewFactsByCategory:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_overview_facts_by_category = cls()
+
+        d = dict(src_dict)
 
         dashboard_overview_facts_by_category.additional_properties = d
         return dashboard_overview_facts_by_category

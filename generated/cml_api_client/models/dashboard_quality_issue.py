@@ -11,6 +11,17 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="DashboardQualityIssue")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "count",
+        "label",
+        "description",
+        "sample_ids",
+    }
+)
+
+
 @_attrs_define
 class DashboardQualityIssue:
     """Single data-quality or graph-hygiene issue.
@@ -56,20 +67,25 @@ class DashboardQualityIssue:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        count = d.pop("count")
+        count = src_dict["count"]
 
-        label = d.pop("label")
+        label = src_dict["label"]
 
-        description = d.pop("description", UNSET)
+        description = src_dict.get("description", UNSET)
 
-        sample_ids = cast(list[str], d.pop("sample_ids", UNSET))
+        sample_ids = cast("list[str]", src_dict.get("sample_ids", UNSET))
 
         dashboard_quality_issue = cls(
             count=count,
             label=label,
             description=description,
             sample_ids=sample_ids,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_quality_issue.additional_properties = d

@@ -2,24 +2,27 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_quality_issue import DashboardQualityIssue
-    from ..models.dashboard_quality_response_graph_hygiene import (
-        DashboardQualityResponseGraphHygiene,
-    )
-    from ..models.dashboard_quality_response_invalidation_hotspots_item import (
-        DashboardQualityResponseInvalidationHotspotsItem,
-    )
-
-
 T = TypeVar("T", bound="DashboardQualityResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "generated_at",
+        "graph_hygiene",
+        "invalidation_hotspots",
+        "issues",
+        "labile_sessions",
+        "tenant_id",
+    }
+)
 
 
 @_attrs_define
@@ -96,18 +99,9 @@ class DashboardQualityResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_quality_issue import DashboardQualityIssue
-        from ..models.dashboard_quality_response_graph_hygiene import (
-            DashboardQualityResponseGraphHygiene,
-        )
-        from ..models.dashboard_quality_response_invalidation_hotspots_item import (
-            DashboardQualityResponseInvalidationHotspotsItem,
-        )
+        generated_at = datetime.datetime.fromisoformat(src_dict["generated_at"])
 
-        d = dict(src_dict)
-        generated_at = datetime.datetime.fromisoformat(d.pop("generated_at"))
-
-        _graph_hygiene = d.pop("graph_hygiene", UNSET)
+        _graph_hygiene = src_dict.get("graph_hygiene", UNSET)
         graph_hygiene: DashboardQualityResponseGraphHygiene | Unset
         if isinstance(_graph_hygiene, Unset):
             graph_hygiene = UNSET
@@ -116,7 +110,7 @@ class DashboardQualityResponse:
                 _graph_hygiene
             )
 
-        _invalidation_hotspots = d.pop("invalidation_hotspots", UNSET)
+        _invalidation_hotspots = src_dict.get("invalidation_hotspots", UNSET)
         invalidation_hotspots: (
             list[DashboardQualityResponseInvalidationHotspotsItem] | Unset
         ) = UNSET
@@ -131,7 +125,7 @@ class DashboardQualityResponse:
 
                 invalidation_hotspots.append(invalidation_hotspots_item)
 
-        _issues = d.pop("issues", UNSET)
+        _issues = src_dict.get("issues", UNSET)
         issues: list[DashboardQualityIssue] | Unset = UNSET
         if _issues is not UNSET:
             issues = []
@@ -140,16 +134,16 @@ class DashboardQualityResponse:
 
                 issues.append(issues_item)
 
-        labile_sessions = d.pop("labile_sessions", UNSET)
+        labile_sessions = src_dict.get("labile_sessions", UNSET)
 
         def _parse_tenant_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        tenant_id = _parse_tenant_id(d.pop("tenant_id", UNSET))
+        tenant_id = _parse_tenant_id(src_dict.get("tenant_id", UNSET))
 
         dashboard_quality_response = cls(
             generated_at=generated_at,
@@ -158,6 +152,12 @@ class DashboardQualityResponse:
             issues=issues,
             labile_sessions=labile_sessions,
             tenant_id=tenant_id,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_quality_response.additional_properties = d
@@ -178,3 +178,13 @@ class DashboardQualityResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_quality_issue import DashboardQualityIssue
+from ..models.dashboard_quality_response_graph_hygiene import (
+    DashboardQualityResponseGraphHygiene,
+)
+from ..models.dashboard_quality_response_invalidation_hotspots_item import (
+    DashboardQualityResponseInvalidationHotspotsItem,
+)

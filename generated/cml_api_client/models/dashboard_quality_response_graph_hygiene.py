@@ -22,8 +22,9 @@ class DashboardQualityResponseGraphHygiene:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_quality_response_graph_hygiene = cls()
+
+        d = dict(src_dict)
 
         dashboard_quality_response_graph_hygiene.additional_properties = d
         return dashboard_quality_response_graph_hygiene

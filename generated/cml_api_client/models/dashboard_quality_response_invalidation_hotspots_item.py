@@ -22,8 +22,9 @@ class DashboardQualityResponseInvalidationHotspotsItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_quality_response_invalidation_hotspots_item = cls()
+
+        d = dict(src_dict)
 
         dashboard_quality_response_invalidation_hotspots_item.additional_properties = d
         return dashboard_quality_response_invalidation_hotspots_item

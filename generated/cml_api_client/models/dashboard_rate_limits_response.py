@@ -1,18 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.rate_limit_entry import RateLimitEntry
-
-
 T = TypeVar("T", bound="DashboardRateLimitsResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "entries",
+        "configured_rpm",
+    }
+)
 
 
 @_attrs_define
@@ -50,21 +55,24 @@ class DashboardRateLimitsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.rate_limit_entry import RateLimitEntry
-
-        d = dict(src_dict)
         entries = []
-        _entries = d.pop("entries")
+        _entries = src_dict["entries"]
         for entries_item_data in _entries:
             entries_item = RateLimitEntry.from_dict(entries_item_data)
 
             entries.append(entries_item)
 
-        configured_rpm = d.pop("configured_rpm", UNSET)
+        configured_rpm = src_dict.get("configured_rpm", UNSET)
 
         dashboard_rate_limits_response = cls(
             entries=entries,
             configured_rpm=configured_rpm,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_rate_limits_response.additional_properties = d
@@ -85,3 +93,7 @@ class DashboardRateLimitsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.rate_limit_entry import RateLimitEntry

@@ -11,6 +11,15 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="DashboardReconsolidateRequest")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "tenant_id",
+        "user_id",
+    }
+)
+
+
 @_attrs_define
 class DashboardReconsolidateRequest:
     """Request to trigger reconsolidation (release all labile state for tenant).
@@ -47,21 +56,26 @@ class DashboardReconsolidateRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        tenant_id = d.pop("tenant_id")
+        tenant_id = src_dict["tenant_id"]
 
         def _parse_user_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        user_id = _parse_user_id(d.pop("user_id", UNSET))
+        user_id = _parse_user_id(src_dict.get("user_id", UNSET))
 
         dashboard_reconsolidate_request = cls(
             tenant_id=tenant_id,
             user_id=user_id,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_reconsolidate_request.additional_properties = d

@@ -2,20 +2,30 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_reconsolidation_session_item_memories_item import (
-        DashboardReconsolidationSessionItemMemoriesItem,
-    )
-
-
 T = TypeVar("T", bound="DashboardReconsolidationSessionItem")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "scope_id",
+        "session_id",
+        "tenant_id",
+        "turn_id",
+        "created_at",
+        "expires_at",
+        "memories",
+        "query",
+        "retrieved_texts",
+    }
+)
 
 
 @_attrs_define
@@ -108,18 +118,13 @@ class DashboardReconsolidationSessionItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_reconsolidation_session_item_memories_item import (
-            DashboardReconsolidationSessionItemMemoriesItem,
-        )
+        scope_id = src_dict["scope_id"]
 
-        d = dict(src_dict)
-        scope_id = d.pop("scope_id")
+        session_id = src_dict["session_id"]
 
-        session_id = d.pop("session_id")
+        tenant_id = src_dict["tenant_id"]
 
-        tenant_id = d.pop("tenant_id")
-
-        turn_id = d.pop("turn_id")
+        turn_id = src_dict["turn_id"]
 
         def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -134,9 +139,9 @@ class DashboardReconsolidationSessionItem:
                 return created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+        created_at = _parse_created_at(src_dict.get("created_at", UNSET))
 
         def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -151,11 +156,11 @@ class DashboardReconsolidationSessionItem:
                 return expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+        expires_at = _parse_expires_at(src_dict.get("expires_at", UNSET))
 
-        _memories = d.pop("memories", UNSET)
+        _memories = src_dict.get("memories", UNSET)
         memories: list[DashboardReconsolidationSessionItemMemoriesItem] | Unset = UNSET
         if _memories is not UNSET:
             memories = []
@@ -168,9 +173,9 @@ class DashboardReconsolidationSessionItem:
 
                 memories.append(memories_item)
 
-        query = d.pop("query", UNSET)
+        query = src_dict.get("query", UNSET)
 
-        retrieved_texts = cast(list[str], d.pop("retrieved_texts", UNSET))
+        retrieved_texts = cast("list[str]", src_dict.get("retrieved_texts", UNSET))
 
         dashboard_reconsolidation_session_item = cls(
             scope_id=scope_id,
@@ -182,6 +187,12 @@ class DashboardReconsolidationSessionItem:
             memories=memories,
             query=query,
             retrieved_texts=retrieved_texts,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_reconsolidation_session_item.additional_properties = d
@@ -202,3 +213,9 @@ class DashboardReconsolidationSessionItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_reconsolidation_session_item_memories_item import (
+    DashboardReconsolidationSessionItemMemoriesItem,
+)

@@ -22,8 +22,9 @@ class DashboardReconsolidationSessionItemMemoriesItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_reconsolidation_session_item_memories_item = cls()
+
+        d = dict(src_dict)
 
         dashboard_reconsolidation_session_item_memories_item.additional_properties = d
         return dashboard_reconsolidation_session_item_memories_item

@@ -1,20 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_reconsolidation_session_item import (
-        DashboardReconsolidationSessionItem,
-    )
-
-
 T = TypeVar("T", bound="DashboardReconsolidationSessionsResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "items",
+        "total",
+    }
+)
 
 
 @_attrs_define
@@ -52,12 +55,7 @@ class DashboardReconsolidationSessionsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_reconsolidation_session_item import (
-            DashboardReconsolidationSessionItem,
-        )
-
-        d = dict(src_dict)
-        _items = d.pop("items", UNSET)
+        _items = src_dict.get("items", UNSET)
         items: list[DashboardReconsolidationSessionItem] | Unset = UNSET
         if _items is not UNSET:
             items = []
@@ -68,11 +66,17 @@ class DashboardReconsolidationSessionsResponse:
 
                 items.append(items_item)
 
-        total = d.pop("total", UNSET)
+        total = src_dict.get("total", UNSET)
 
         dashboard_reconsolidation_sessions_response = cls(
             items=items,
             total=total,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_reconsolidation_sessions_response.additional_properties = d
@@ -93,3 +97,9 @@ class DashboardReconsolidationSessionsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_reconsolidation_session_item import (
+    DashboardReconsolidationSessionItem,
+)

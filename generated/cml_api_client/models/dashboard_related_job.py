@@ -2,21 +2,28 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.dashboard_related_job_result_type_0 import (
-        DashboardRelatedJobResultType0,
-    )
-
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="DashboardRelatedJob")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "id",
+        "job_type",
+        "status",
+        "completed_at",
+        "result",
+        "started_at",
+    }
+)
 
 
 @_attrs_define
@@ -41,10 +48,6 @@ class DashboardRelatedJob:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.dashboard_related_job_result_type_0 import (
-            DashboardRelatedJobResultType0,
-        )
-
         id = str(self.id)
 
         job_type = self.job_type
@@ -95,16 +98,11 @@ class DashboardRelatedJob:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_related_job_result_type_0 import (
-            DashboardRelatedJobResultType0,
-        )
+        id = parse_uuid(src_dict["id"])
 
-        d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        job_type = src_dict["job_type"]
 
-        job_type = d.pop("job_type")
-
-        status = d.pop("status")
+        status = src_dict["status"]
 
         def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -119,9 +117,9 @@ class DashboardRelatedJob:
                 return completed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
+        completed_at = _parse_completed_at(src_dict.get("completed_at", UNSET))
 
         def _parse_result(
             data: object,
@@ -138,9 +136,9 @@ class DashboardRelatedJob:
                 return result_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(DashboardRelatedJobResultType0 | None | Unset, data)
+            return cast("DashboardRelatedJobResultType0 | None | Unset", data)
 
-        result = _parse_result(d.pop("result", UNSET))
+        result = _parse_result(src_dict.get("result", UNSET))
 
         def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -155,9 +153,9 @@ class DashboardRelatedJob:
                 return started_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        started_at = _parse_started_at(d.pop("started_at", UNSET))
+        started_at = _parse_started_at(src_dict.get("started_at", UNSET))
 
         dashboard_related_job = cls(
             id=id,
@@ -166,6 +164,12 @@ class DashboardRelatedJob:
             completed_at=completed_at,
             result=result,
             started_at=started_at,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_related_job.additional_properties = d
@@ -186,3 +190,7 @@ class DashboardRelatedJob:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_related_job_result_type_0 import DashboardRelatedJobResultType0

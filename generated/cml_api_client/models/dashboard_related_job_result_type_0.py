@@ -22,8 +22,9 @@ class DashboardRelatedJobResultType0:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_related_job_result_type_0 = cls()
+
+        d = dict(src_dict)
 
         dashboard_related_job_result_type_0.additional_properties = d
         return dashboard_related_job_result_type_0

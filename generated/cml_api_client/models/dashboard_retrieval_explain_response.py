@@ -1,25 +1,34 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_retrieval_explain_response_retrieval_meta import (
-        DashboardRetrievalExplainResponseRetrievalMeta,
-    )
-    from ..models.retrieval_explain_analysis import RetrievalExplainAnalysis
-    from ..models.retrieval_explain_execution_step import RetrievalExplainExecutionStep
-    from ..models.retrieval_explain_plan_step import RetrievalExplainPlanStep
-    from ..models.retrieval_explain_rerank_item import RetrievalExplainRerankItem
-    from ..models.retrieval_result_item import RetrievalResultItem
-
-
 T = TypeVar("T", bound="DashboardRetrievalExplainResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "analysis",
+        "query",
+        "elapsed_ms",
+        "execution_steps",
+        "llm_context",
+        "open_questions",
+        "packet_warnings",
+        "parallel_groups",
+        "plan_steps",
+        "rerank",
+        "results",
+        "retrieval_meta",
+        "total_count",
+    }
+)
 
 
 @_attrs_define
@@ -155,25 +164,13 @@ class DashboardRetrievalExplainResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_retrieval_explain_response_retrieval_meta import (
-            DashboardRetrievalExplainResponseRetrievalMeta,
-        )
-        from ..models.retrieval_explain_analysis import RetrievalExplainAnalysis
-        from ..models.retrieval_explain_execution_step import (
-            RetrievalExplainExecutionStep,
-        )
-        from ..models.retrieval_explain_plan_step import RetrievalExplainPlanStep
-        from ..models.retrieval_explain_rerank_item import RetrievalExplainRerankItem
-        from ..models.retrieval_result_item import RetrievalResultItem
+        analysis = RetrievalExplainAnalysis.from_dict(src_dict["analysis"])
 
-        d = dict(src_dict)
-        analysis = RetrievalExplainAnalysis.from_dict(d.pop("analysis"))
+        query = src_dict["query"]
 
-        query = d.pop("query")
+        elapsed_ms = src_dict.get("elapsed_ms", UNSET)
 
-        elapsed_ms = d.pop("elapsed_ms", UNSET)
-
-        _execution_steps = d.pop("execution_steps", UNSET)
+        _execution_steps = src_dict.get("execution_steps", UNSET)
         execution_steps: list[RetrievalExplainExecutionStep] | Unset = UNSET
         if _execution_steps is not UNSET:
             execution_steps = []
@@ -189,24 +186,24 @@ class DashboardRetrievalExplainResponse:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        llm_context = _parse_llm_context(d.pop("llm_context", UNSET))
+        llm_context = _parse_llm_context(src_dict.get("llm_context", UNSET))
 
-        open_questions = cast(list[str], d.pop("open_questions", UNSET))
+        open_questions = cast("list[str]", src_dict.get("open_questions", UNSET))
 
-        packet_warnings = cast(list[str], d.pop("packet_warnings", UNSET))
+        packet_warnings = cast("list[str]", src_dict.get("packet_warnings", UNSET))
 
-        _parallel_groups = d.pop("parallel_groups", UNSET)
+        _parallel_groups = src_dict.get("parallel_groups", UNSET)
         parallel_groups: list[list[int]] | Unset = UNSET
         if _parallel_groups is not UNSET:
             parallel_groups = []
             for parallel_groups_item_data in _parallel_groups:
-                parallel_groups_item = cast(list[int], parallel_groups_item_data)
+                parallel_groups_item = cast("list[int]", parallel_groups_item_data)
 
                 parallel_groups.append(parallel_groups_item)
 
-        _plan_steps = d.pop("plan_steps", UNSET)
+        _plan_steps = src_dict.get("plan_steps", UNSET)
         plan_steps: list[RetrievalExplainPlanStep] | Unset = UNSET
         if _plan_steps is not UNSET:
             plan_steps = []
@@ -217,7 +214,7 @@ class DashboardRetrievalExplainResponse:
 
                 plan_steps.append(plan_steps_item)
 
-        _rerank = d.pop("rerank", UNSET)
+        _rerank = src_dict.get("rerank", UNSET)
         rerank: list[RetrievalExplainRerankItem] | Unset = UNSET
         if _rerank is not UNSET:
             rerank = []
@@ -226,7 +223,7 @@ class DashboardRetrievalExplainResponse:
 
                 rerank.append(rerank_item)
 
-        _results = d.pop("results", UNSET)
+        _results = src_dict.get("results", UNSET)
         results: list[RetrievalResultItem] | Unset = UNSET
         if _results is not UNSET:
             results = []
@@ -235,7 +232,7 @@ class DashboardRetrievalExplainResponse:
 
                 results.append(results_item)
 
-        _retrieval_meta = d.pop("retrieval_meta", UNSET)
+        _retrieval_meta = src_dict.get("retrieval_meta", UNSET)
         retrieval_meta: DashboardRetrievalExplainResponseRetrievalMeta | Unset
         if isinstance(_retrieval_meta, Unset):
             retrieval_meta = UNSET
@@ -244,7 +241,7 @@ class DashboardRetrievalExplainResponse:
                 _retrieval_meta
             )
 
-        total_count = d.pop("total_count", UNSET)
+        total_count = src_dict.get("total_count", UNSET)
 
         dashboard_retrieval_explain_response = cls(
             analysis=analysis,
@@ -260,6 +257,12 @@ class DashboardRetrievalExplainResponse:
             results=results,
             retrieval_meta=retrieval_meta,
             total_count=total_count,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_retrieval_explain_response.additional_properties = d
@@ -280,3 +283,14 @@ class DashboardRetrievalExplainResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_retrieval_explain_response_retrieval_meta import (
+    DashboardRetrievalExplainResponseRetrievalMeta,
+)
+from ..models.retrieval_explain_analysis import RetrievalExplainAnalysis
+from ..models.retrieval_explain_execution_step import RetrievalExplainExecutionStep
+from ..models.retrieval_explain_plan_step import RetrievalExplainPlanStep
+from ..models.retrieval_explain_rerank_item import RetrievalExplainRerankItem
+from ..models.retrieval_result_item import RetrievalResultItem

@@ -22,8 +22,9 @@ class DashboardRetrievalExplainResponseRetrievalMeta:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_retrieval_explain_response_retrieval_meta = cls()
+
+        d = dict(src_dict)
 
         dashboard_retrieval_explain_response_retrieval_meta.additional_properties = d
         return dashboard_retrieval_explain_response_retrieval_meta

@@ -12,6 +12,19 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="DashboardRetrievalRequest")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "query",
+        "tenant_id",
+        "context_filter",
+        "format",
+        "max_results",
+        "memory_types",
+    }
+)
+
+
 @_attrs_define
 class DashboardRetrievalRequest:
     """Request to test memory retrieval.
@@ -85,10 +98,9 @@ class DashboardRetrievalRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        query = d.pop("query")
+        query = src_dict["query"]
 
-        tenant_id = d.pop("tenant_id")
+        tenant_id = src_dict["tenant_id"]
 
         def _parse_context_filter(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -98,23 +110,23 @@ class DashboardRetrievalRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                context_filter_type_0 = cast(list[str], data)
+                context_filter_type_0 = cast("list[str]", data)
 
                 return context_filter_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
-        context_filter = _parse_context_filter(d.pop("context_filter", UNSET))
+        context_filter = _parse_context_filter(src_dict.get("context_filter", UNSET))
 
-        _format_ = d.pop("format", UNSET)
+        _format_ = src_dict.get("format", UNSET)
         format_: DashboardRetrievalRequestFormat | Unset
         if isinstance(_format_, Unset):
             format_ = UNSET
         else:
             format_ = DashboardRetrievalRequestFormat(_format_)
 
-        max_results = d.pop("max_results", UNSET)
+        max_results = src_dict.get("max_results", UNSET)
 
         def _parse_memory_types(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -124,14 +136,14 @@ class DashboardRetrievalRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                memory_types_type_0 = cast(list[str], data)
+                memory_types_type_0 = cast("list[str]", data)
 
                 return memory_types_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
-        memory_types = _parse_memory_types(d.pop("memory_types", UNSET))
+        memory_types = _parse_memory_types(src_dict.get("memory_types", UNSET))
 
         dashboard_retrieval_request = cls(
             query=query,
@@ -140,6 +152,12 @@ class DashboardRetrievalRequest:
             format_=format_,
             max_results=max_results,
             memory_types=memory_types,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_retrieval_request.additional_properties = d

@@ -1,18 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.retrieval_result_item import RetrievalResultItem
-
-
 T = TypeVar("T", bound="DashboardRetrievalResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "query",
+        "elapsed_ms",
+        "llm_context",
+        "results",
+        "total_count",
+    }
+)
 
 
 @_attrs_define
@@ -74,23 +82,20 @@ class DashboardRetrievalResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.retrieval_result_item import RetrievalResultItem
+        query = src_dict["query"]
 
-        d = dict(src_dict)
-        query = d.pop("query")
-
-        elapsed_ms = d.pop("elapsed_ms", UNSET)
+        elapsed_ms = src_dict.get("elapsed_ms", UNSET)
 
         def _parse_llm_context(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        llm_context = _parse_llm_context(d.pop("llm_context", UNSET))
+        llm_context = _parse_llm_context(src_dict.get("llm_context", UNSET))
 
-        _results = d.pop("results", UNSET)
+        _results = src_dict.get("results", UNSET)
         results: list[RetrievalResultItem] | Unset = UNSET
         if _results is not UNSET:
             results = []
@@ -99,7 +104,7 @@ class DashboardRetrievalResponse:
 
                 results.append(results_item)
 
-        total_count = d.pop("total_count", UNSET)
+        total_count = src_dict.get("total_count", UNSET)
 
         dashboard_retrieval_response = cls(
             query=query,
@@ -107,6 +112,12 @@ class DashboardRetrievalResponse:
             llm_context=llm_context,
             results=results,
             total_count=total_count,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_retrieval_response.additional_properties = d
@@ -127,3 +138,7 @@ class DashboardRetrievalResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.retrieval_result_item import RetrievalResultItem

@@ -1,18 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.session_info import SessionInfo
-
-
 T = TypeVar("T", bound="DashboardSessionsResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "sessions",
+        "total_active",
+        "total_memories_with_session",
+    }
+)
 
 
 @_attrs_define
@@ -56,24 +62,27 @@ class DashboardSessionsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.session_info import SessionInfo
-
-        d = dict(src_dict)
         sessions = []
-        _sessions = d.pop("sessions")
+        _sessions = src_dict["sessions"]
         for sessions_item_data in _sessions:
             sessions_item = SessionInfo.from_dict(sessions_item_data)
 
             sessions.append(sessions_item)
 
-        total_active = d.pop("total_active", UNSET)
+        total_active = src_dict.get("total_active", UNSET)
 
-        total_memories_with_session = d.pop("total_memories_with_session", UNSET)
+        total_memories_with_session = src_dict.get("total_memories_with_session", UNSET)
 
         dashboard_sessions_response = cls(
             sessions=sessions,
             total_active=total_active,
             total_memories_with_session=total_memories_with_session,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_sessions_response.additional_properties = d
@@ -94,3 +103,7 @@ class DashboardSessionsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.session_info import SessionInfo

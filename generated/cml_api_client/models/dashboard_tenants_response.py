@@ -1,16 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.tenant_info import TenantInfo
-
-
 T = TypeVar("T", bound="DashboardTenantsResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "tenants",
+    }
+)
 
 
 @_attrs_define
@@ -42,11 +46,8 @@ class DashboardTenantsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.tenant_info import TenantInfo
-
-        d = dict(src_dict)
         tenants = []
-        _tenants = d.pop("tenants")
+        _tenants = src_dict["tenants"]
         for tenants_item_data in _tenants:
             tenants_item = TenantInfo.from_dict(tenants_item_data)
 
@@ -54,6 +55,12 @@ class DashboardTenantsResponse:
 
         dashboard_tenants_response = cls(
             tenants=tenants,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_tenants_response.additional_properties = d
@@ -74,3 +81,7 @@ class DashboardTenantsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.tenant_info import TenantInfo

@@ -1,16 +1,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.timeline_point import TimelinePoint
-
-
 T = TypeVar("T", bound="DashboardTimelineResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "points",
+        "total",
+    }
+)
 
 
 @_attrs_define
@@ -47,21 +52,24 @@ class DashboardTimelineResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.timeline_point import TimelinePoint
-
-        d = dict(src_dict)
         points = []
-        _points = d.pop("points")
+        _points = src_dict["points"]
         for points_item_data in _points:
             points_item = TimelinePoint.from_dict(points_item_data)
 
             points.append(points_item)
 
-        total = d.pop("total")
+        total = src_dict["total"]
 
         dashboard_timeline_response = cls(
             points=points,
             total=total,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_timeline_response.additional_properties = d
@@ -82,3 +90,7 @@ class DashboardTimelineResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.timeline_point import TimelinePoint

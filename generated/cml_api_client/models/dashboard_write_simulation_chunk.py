@@ -2,35 +2,45 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_write_simulation_chunk_entities_item import (
-        DashboardWriteSimulationChunkEntitiesItem,
-    )
-    from ..models.dashboard_write_simulation_chunk_extracted_constraints_item import (
-        DashboardWriteSimulationChunkExtractedConstraintsItem,
-    )
-    from ..models.dashboard_write_simulation_chunk_extracted_facts_item import (
-        DashboardWriteSimulationChunkExtractedFactsItem,
-    )
-    from ..models.dashboard_write_simulation_chunk_extractor_outputs import (
-        DashboardWriteSimulationChunkExtractorOutputs,
-    )
-    from ..models.dashboard_write_simulation_chunk_redactions_item import (
-        DashboardWriteSimulationChunkRedactionsItem,
-    )
-    from ..models.dashboard_write_simulation_chunk_relations_item import (
-        DashboardWriteSimulationChunkRelationsItem,
-    )
-
-
 T = TypeVar("T", bound="DashboardWriteSimulationChunk")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "chunk_id",
+        "chunk_type",
+        "text",
+        "would_store",
+        "write_decision",
+        "chosen_memory_type",
+        "confidence",
+        "context_tags",
+        "decay_rate",
+        "entities",
+        "extracted_constraints",
+        "extracted_facts",
+        "extractor_outputs",
+        "importance",
+        "key",
+        "novelty",
+        "reason",
+        "redacted_text",
+        "redaction_required",
+        "redactions",
+        "relations",
+        "risk_flags",
+        "salience",
+        "timestamp",
+    }
+)
 
 
 @_attrs_define
@@ -246,61 +256,41 @@ class DashboardWriteSimulationChunk:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_write_simulation_chunk_entities_item import (
-            DashboardWriteSimulationChunkEntitiesItem,
-        )
-        from ..models.dashboard_write_simulation_chunk_extracted_constraints_item import (
-            DashboardWriteSimulationChunkExtractedConstraintsItem,
-        )
-        from ..models.dashboard_write_simulation_chunk_extracted_facts_item import (
-            DashboardWriteSimulationChunkExtractedFactsItem,
-        )
-        from ..models.dashboard_write_simulation_chunk_extractor_outputs import (
-            DashboardWriteSimulationChunkExtractorOutputs,
-        )
-        from ..models.dashboard_write_simulation_chunk_redactions_item import (
-            DashboardWriteSimulationChunkRedactionsItem,
-        )
-        from ..models.dashboard_write_simulation_chunk_relations_item import (
-            DashboardWriteSimulationChunkRelationsItem,
-        )
+        chunk_id = src_dict["chunk_id"]
 
-        d = dict(src_dict)
-        chunk_id = d.pop("chunk_id")
+        chunk_type = src_dict["chunk_type"]
 
-        chunk_type = d.pop("chunk_type")
+        text = src_dict["text"]
 
-        text = d.pop("text")
+        would_store = src_dict["would_store"]
 
-        would_store = d.pop("would_store")
-
-        write_decision = d.pop("write_decision")
+        write_decision = src_dict["write_decision"]
 
         def _parse_chosen_memory_type(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         chosen_memory_type = _parse_chosen_memory_type(
-            d.pop("chosen_memory_type", UNSET)
+            src_dict.get("chosen_memory_type", UNSET)
         )
 
-        confidence = d.pop("confidence", UNSET)
+        confidence = src_dict.get("confidence", UNSET)
 
-        context_tags = cast(list[str], d.pop("context_tags", UNSET))
+        context_tags = cast("list[str]", src_dict.get("context_tags", UNSET))
 
         def _parse_decay_rate(data: object) -> float | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
-        decay_rate = _parse_decay_rate(d.pop("decay_rate", UNSET))
+        decay_rate = _parse_decay_rate(src_dict.get("decay_rate", UNSET))
 
-        _entities = d.pop("entities", UNSET)
+        _entities = src_dict.get("entities", UNSET)
         entities: list[DashboardWriteSimulationChunkEntitiesItem] | Unset = UNSET
         if _entities is not UNSET:
             entities = []
@@ -311,7 +301,7 @@ class DashboardWriteSimulationChunk:
 
                 entities.append(entities_item)
 
-        _extracted_constraints = d.pop("extracted_constraints", UNSET)
+        _extracted_constraints = src_dict.get("extracted_constraints", UNSET)
         extracted_constraints: (
             list[DashboardWriteSimulationChunkExtractedConstraintsItem] | Unset
         ) = UNSET
@@ -326,7 +316,7 @@ class DashboardWriteSimulationChunk:
 
                 extracted_constraints.append(extracted_constraints_item)
 
-        _extracted_facts = d.pop("extracted_facts", UNSET)
+        _extracted_facts = src_dict.get("extracted_facts", UNSET)
         extracted_facts: (
             list[DashboardWriteSimulationChunkExtractedFactsItem] | Unset
         ) = UNSET
@@ -341,7 +331,7 @@ class DashboardWriteSimulationChunk:
 
                 extracted_facts.append(extracted_facts_item)
 
-        _extractor_outputs = d.pop("extractor_outputs", UNSET)
+        _extractor_outputs = src_dict.get("extractor_outputs", UNSET)
         extractor_outputs: DashboardWriteSimulationChunkExtractorOutputs | Unset
         if isinstance(_extractor_outputs, Unset):
             extractor_outputs = UNSET
@@ -350,26 +340,26 @@ class DashboardWriteSimulationChunk:
                 _extractor_outputs
             )
 
-        importance = d.pop("importance", UNSET)
+        importance = src_dict.get("importance", UNSET)
 
         def _parse_key(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        key = _parse_key(d.pop("key", UNSET))
+        key = _parse_key(src_dict.get("key", UNSET))
 
-        novelty = d.pop("novelty", UNSET)
+        novelty = src_dict.get("novelty", UNSET)
 
-        reason = d.pop("reason", UNSET)
+        reason = src_dict.get("reason", UNSET)
 
-        redacted_text = d.pop("redacted_text", UNSET)
+        redacted_text = src_dict.get("redacted_text", UNSET)
 
-        redaction_required = d.pop("redaction_required", UNSET)
+        redaction_required = src_dict.get("redaction_required", UNSET)
 
-        _redactions = d.pop("redactions", UNSET)
+        _redactions = src_dict.get("redactions", UNSET)
         redactions: list[DashboardWriteSimulationChunkRedactionsItem] | Unset = UNSET
         if _redactions is not UNSET:
             redactions = []
@@ -380,7 +370,7 @@ class DashboardWriteSimulationChunk:
 
                 redactions.append(redactions_item)
 
-        _relations = d.pop("relations", UNSET)
+        _relations = src_dict.get("relations", UNSET)
         relations: list[DashboardWriteSimulationChunkRelationsItem] | Unset = UNSET
         if _relations is not UNSET:
             relations = []
@@ -391,9 +381,9 @@ class DashboardWriteSimulationChunk:
 
                 relations.append(relations_item)
 
-        risk_flags = cast(list[str], d.pop("risk_flags", UNSET))
+        risk_flags = cast("list[str]", src_dict.get("risk_flags", UNSET))
 
-        salience = d.pop("salience", UNSET)
+        salience = src_dict.get("salience", UNSET)
 
         def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -408,9 +398,9 @@ class DashboardWriteSimulationChunk:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+        timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
         dashboard_write_simulation_chunk = cls(
             chunk_id=chunk_id,
@@ -439,6 +429,12 @@ class DashboardWriteSimulationChunk:
             timestamp=timestamp,
         )
 
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
+        )
+
         dashboard_write_simulation_chunk.additional_properties = d
         return dashboard_write_simulation_chunk
 
@@ -457,3 +453,24 @@ class DashboardWriteSimulationChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_write_simulation_chunk_entities_item import (
+    DashboardWriteSimulationChunkEntitiesItem,
+)
+from ..models.dashboard_write_simulation_chunk_extracted_constraints_item import (
+    DashboardWriteSimulationChunkExtractedConstraintsItem,
+)
+from ..models.dashboard_write_simulation_chunk_extracted_facts_item import (
+    DashboardWriteSimulationChunkExtractedFactsItem,
+)
+from ..models.dashboard_write_simulation_chunk_extractor_outputs import (
+    DashboardWriteSimulationChunkExtractorOutputs,
+)
+from ..models.dashboard_write_simulation_chunk_redactions_item import (
+    DashboardWriteSimulationChunkRedactionsItem,
+)
+from ..models.dashboard_write_simulation_chunk_relations_item import (
+    DashboardWriteSimulationChunkRelationsItem,
+)

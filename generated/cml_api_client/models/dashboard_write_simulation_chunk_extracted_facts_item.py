@@ -22,8 +22,9 @@ class DashboardWriteSimulationChunkExtractedFactsItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_write_simulation_chunk_extracted_facts_item = cls()
+
+        d = dict(src_dict)
 
         dashboard_write_simulation_chunk_extracted_facts_item.additional_properties = d
         return dashboard_write_simulation_chunk_extracted_facts_item

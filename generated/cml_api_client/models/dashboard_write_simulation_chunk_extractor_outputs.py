@@ -22,8 +22,9 @@ class DashboardWriteSimulationChunkExtractorOutputs:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_write_simulation_chunk_extractor_outputs = cls()
+
+        d = dict(src_dict)
 
         dashboard_write_simulation_chunk_extractor_outputs.additional_properties = d
         return dashboard_write_simulation_chunk_extractor_outputs

@@ -2,20 +2,30 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_write_simulation_request_metadata import (
-        DashboardWriteSimulationRequestMetadata,
-    )
-
-
 T = TypeVar("T", bound="DashboardWriteSimulationRequest")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "content",
+        "tenant_id",
+        "compare_extractors",
+        "context_tags",
+        "memory_type",
+        "metadata",
+        "namespace",
+        "session_id",
+        "timestamp",
+    }
+)
 
 
 @_attrs_define
@@ -118,16 +128,11 @@ class DashboardWriteSimulationRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_write_simulation_request_metadata import (
-            DashboardWriteSimulationRequestMetadata,
-        )
+        content = src_dict["content"]
 
-        d = dict(src_dict)
-        content = d.pop("content")
+        tenant_id = src_dict["tenant_id"]
 
-        tenant_id = d.pop("tenant_id")
-
-        compare_extractors = d.pop("compare_extractors", UNSET)
+        compare_extractors = src_dict.get("compare_extractors", UNSET)
 
         def _parse_context_tags(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -137,25 +142,25 @@ class DashboardWriteSimulationRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                context_tags_type_0 = cast(list[str], data)
+                context_tags_type_0 = cast("list[str]", data)
 
                 return context_tags_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
-        context_tags = _parse_context_tags(d.pop("context_tags", UNSET))
+        context_tags = _parse_context_tags(src_dict.get("context_tags", UNSET))
 
         def _parse_memory_type(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        memory_type = _parse_memory_type(d.pop("memory_type", UNSET))
+        memory_type = _parse_memory_type(src_dict.get("memory_type", UNSET))
 
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = src_dict.get("metadata", UNSET)
         metadata: DashboardWriteSimulationRequestMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
@@ -167,18 +172,18 @@ class DashboardWriteSimulationRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        namespace = _parse_namespace(d.pop("namespace", UNSET))
+        namespace = _parse_namespace(src_dict.get("namespace", UNSET))
 
         def _parse_session_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
+        session_id = _parse_session_id(src_dict.get("session_id", UNSET))
 
         def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -193,9 +198,9 @@ class DashboardWriteSimulationRequest:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+        timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
         dashboard_write_simulation_request = cls(
             content=content,
@@ -207,6 +212,12 @@ class DashboardWriteSimulationRequest:
             namespace=namespace,
             session_id=session_id,
             timestamp=timestamp,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_write_simulation_request.additional_properties = d
@@ -227,3 +238,9 @@ class DashboardWriteSimulationRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_write_simulation_request_metadata import (
+    DashboardWriteSimulationRequestMetadata,
+)

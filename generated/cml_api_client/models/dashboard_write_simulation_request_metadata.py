@@ -22,8 +22,9 @@ class DashboardWriteSimulationRequestMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_write_simulation_request_metadata = cls()
+
+        d = dict(src_dict)
 
         dashboard_write_simulation_request_metadata.additional_properties = d
         return dashboard_write_simulation_request_metadata

@@ -1,21 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.dashboard_write_simulation_chunk import DashboardWriteSimulationChunk
-    from ..models.dashboard_write_simulation_response_summary import (
-        DashboardWriteSimulationResponseSummary,
-    )
-
-
 T = TypeVar("T", bound="DashboardWriteSimulationResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "tenant_id",
+        "chunks",
+        "summary",
+    }
+)
 
 
 @_attrs_define
@@ -63,17 +66,9 @@ class DashboardWriteSimulationResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dashboard_write_simulation_chunk import (
-            DashboardWriteSimulationChunk,
-        )
-        from ..models.dashboard_write_simulation_response_summary import (
-            DashboardWriteSimulationResponseSummary,
-        )
+        tenant_id = src_dict["tenant_id"]
 
-        d = dict(src_dict)
-        tenant_id = d.pop("tenant_id")
-
-        _chunks = d.pop("chunks", UNSET)
+        _chunks = src_dict.get("chunks", UNSET)
         chunks: list[DashboardWriteSimulationChunk] | Unset = UNSET
         if _chunks is not UNSET:
             chunks = []
@@ -82,7 +77,7 @@ class DashboardWriteSimulationResponse:
 
                 chunks.append(chunks_item)
 
-        _summary = d.pop("summary", UNSET)
+        _summary = src_dict.get("summary", UNSET)
         summary: DashboardWriteSimulationResponseSummary | Unset
         if isinstance(_summary, Unset):
             summary = UNSET
@@ -93,6 +88,12 @@ class DashboardWriteSimulationResponse:
             tenant_id=tenant_id,
             chunks=chunks,
             summary=summary,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         dashboard_write_simulation_response.additional_properties = d
@@ -113,3 +114,10 @@ class DashboardWriteSimulationResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.dashboard_write_simulation_chunk import DashboardWriteSimulationChunk
+from ..models.dashboard_write_simulation_response_summary import (
+    DashboardWriteSimulationResponseSummary,
+)

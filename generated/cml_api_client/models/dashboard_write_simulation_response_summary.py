@@ -22,8 +22,9 @@ class DashboardWriteSimulationResponseSummary:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         dashboard_write_simulation_response_summary = cls()
+
+        d = dict(src_dict)
 
         dashboard_write_simulation_response_summary.additional_properties = d
         return dashboard_write_simulation_response_summary

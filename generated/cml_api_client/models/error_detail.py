@@ -9,6 +9,14 @@ from attrs import field as _attrs_field
 T = TypeVar("T", bound="ErrorDetail")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "detail",
+    }
+)
+
+
 @_attrs_define
 class ErrorDetail:
     """The body of every error the server raises itself (HTTPException).
@@ -35,11 +43,16 @@ class ErrorDetail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        detail = d.pop("detail")
+        detail = src_dict["detail"]
 
         error_detail = cls(
             detail=detail,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         error_detail.additional_properties = d

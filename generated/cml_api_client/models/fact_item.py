@@ -12,6 +12,24 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="FactItem")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "category",
+        "confidence",
+        "evidence_count",
+        "id",
+        "is_current",
+        "key",
+        "tenant_id",
+        "value",
+        "version",
+        "created_at",
+        "updated_at",
+    }
+)
+
+
 @_attrs_define
 class FactItem:
     """Serialised semantic fact for dashboard display.
@@ -106,24 +124,23 @@ class FactItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        category = d.pop("category")
+        category = src_dict["category"]
 
-        confidence = d.pop("confidence")
+        confidence = src_dict["confidence"]
 
-        evidence_count = d.pop("evidence_count")
+        evidence_count = src_dict["evidence_count"]
 
-        id = d.pop("id")
+        id = src_dict["id"]
 
-        is_current = d.pop("is_current")
+        is_current = src_dict["is_current"]
 
-        key = d.pop("key")
+        key = src_dict["key"]
 
-        tenant_id = d.pop("tenant_id")
+        tenant_id = src_dict["tenant_id"]
 
-        value = d.pop("value")
+        value = src_dict["value"]
 
-        version = d.pop("version")
+        version = src_dict["version"]
 
         def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -138,9 +155,9 @@ class FactItem:
                 return created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+        created_at = _parse_created_at(src_dict.get("created_at", UNSET))
 
         def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -155,9 +172,9 @@ class FactItem:
                 return updated_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+        updated_at = _parse_updated_at(src_dict.get("updated_at", UNSET))
 
         fact_item = cls(
             category=category,
@@ -171,6 +188,12 @@ class FactItem:
             version=version,
             created_at=created_at,
             updated_at=updated_at,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         fact_item.additional_properties = d

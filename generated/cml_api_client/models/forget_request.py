@@ -9,9 +9,20 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.forget_request_action import ForgetRequestAction
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="ForgetRequest")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "action",
+        "before",
+        "memory_ids",
+        "query",
+    }
+)
 
 
 @_attrs_define
@@ -78,8 +89,7 @@ class ForgetRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        _action = d.pop("action", UNSET)
+        _action = src_dict.get("action", UNSET)
         action: ForgetRequestAction | Unset
         if isinstance(_action, Unset):
             action = UNSET
@@ -99,9 +109,9 @@ class ForgetRequest:
                 return before_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        before = _parse_before(d.pop("before", UNSET))
+        before = _parse_before(src_dict.get("before", UNSET))
 
         def _parse_memory_ids(data: object) -> list[UUID] | None | Unset:
             if data is None:
@@ -114,31 +124,37 @@ class ForgetRequest:
                 memory_ids_type_0 = []
                 _memory_ids_type_0 = data
                 for memory_ids_type_0_item_data in _memory_ids_type_0:
-                    memory_ids_type_0_item = UUID(memory_ids_type_0_item_data)
+                    memory_ids_type_0_item = parse_uuid(memory_ids_type_0_item_data)
 
                     memory_ids_type_0.append(memory_ids_type_0_item)
 
                 return memory_ids_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[UUID] | None | Unset, data)
+            return cast("list[UUID] | None | Unset", data)
 
-        memory_ids = _parse_memory_ids(d.pop("memory_ids", UNSET))
+        memory_ids = _parse_memory_ids(src_dict.get("memory_ids", UNSET))
 
         def _parse_query(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        query = _parse_query(d.pop("query", UNSET))
+        query = _parse_query(src_dict.get("query", UNSET))
 
         forget_request = cls(
             action=action,
             before=before,
             memory_ids=memory_ids,
             query=query,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         forget_request.additional_properties = d

@@ -11,6 +11,16 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ForgetResponse")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "affected_count",
+        "success",
+        "message",
+    }
+)
+
+
 @_attrs_define
 class ForgetResponse:
     """Response from forget operation.
@@ -48,17 +58,22 @@ class ForgetResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        affected_count = d.pop("affected_count")
+        affected_count = src_dict["affected_count"]
 
-        success = d.pop("success")
+        success = src_dict["success"]
 
-        message = d.pop("message", UNSET)
+        message = src_dict.get("message", UNSET)
 
         forget_response = cls(
             affected_count=affected_count,
             success=success,
             message=message,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         forget_response.additional_properties = d

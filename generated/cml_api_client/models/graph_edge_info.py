@@ -1,18 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.graph_edge_info_properties import GraphEdgeInfoProperties
-
-
 T = TypeVar("T", bound="GraphEdgeInfo")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "predicate",
+        "source",
+        "target",
+        "confidence",
+        "properties",
+    }
+)
 
 
 @_attrs_define
@@ -65,18 +73,15 @@ class GraphEdgeInfo:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.graph_edge_info_properties import GraphEdgeInfoProperties
+        predicate = src_dict["predicate"]
 
-        d = dict(src_dict)
-        predicate = d.pop("predicate")
+        source = src_dict["source"]
 
-        source = d.pop("source")
+        target = src_dict["target"]
 
-        target = d.pop("target")
+        confidence = src_dict.get("confidence", UNSET)
 
-        confidence = d.pop("confidence", UNSET)
-
-        _properties = d.pop("properties", UNSET)
+        _properties = src_dict.get("properties", UNSET)
         properties: GraphEdgeInfoProperties | Unset
         if isinstance(_properties, Unset):
             properties = UNSET
@@ -89,6 +94,12 @@ class GraphEdgeInfo:
             target=target,
             confidence=confidence,
             properties=properties,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         graph_edge_info.additional_properties = d
@@ -109,3 +120,7 @@ class GraphEdgeInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.graph_edge_info_properties import GraphEdgeInfoProperties

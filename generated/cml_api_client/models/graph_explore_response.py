@@ -1,19 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.graph_edge_info import GraphEdgeInfo
-    from ..models.graph_node_info import GraphNodeInfo
-
-
 T = TypeVar("T", bound="GraphExploreResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "center_entity",
+        "edges",
+        "nodes",
+    }
+)
 
 
 @_attrs_define
@@ -66,21 +71,16 @@ class GraphExploreResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.graph_edge_info import GraphEdgeInfo
-        from ..models.graph_node_info import GraphNodeInfo
-
-        d = dict(src_dict)
-
         def _parse_center_entity(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        center_entity = _parse_center_entity(d.pop("center_entity", UNSET))
+        center_entity = _parse_center_entity(src_dict.get("center_entity", UNSET))
 
-        _edges = d.pop("edges", UNSET)
+        _edges = src_dict.get("edges", UNSET)
         edges: list[GraphEdgeInfo] | Unset = UNSET
         if _edges is not UNSET:
             edges = []
@@ -89,7 +89,7 @@ class GraphExploreResponse:
 
                 edges.append(edges_item)
 
-        _nodes = d.pop("nodes", UNSET)
+        _nodes = src_dict.get("nodes", UNSET)
         nodes: list[GraphNodeInfo] | Unset = UNSET
         if _nodes is not UNSET:
             nodes = []
@@ -102,6 +102,12 @@ class GraphExploreResponse:
             center_entity=center_entity,
             edges=edges,
             nodes=nodes,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         graph_explore_response.additional_properties = d
@@ -122,3 +128,8 @@ class GraphExploreResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.graph_edge_info import GraphEdgeInfo
+from ..models.graph_node_info import GraphNodeInfo

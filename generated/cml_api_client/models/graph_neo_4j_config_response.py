@@ -9,6 +9,16 @@ from attrs import field as _attrs_field
 T = TypeVar("T", bound="GraphNeo4JConfigResponse")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "server_password",
+        "server_url",
+        "server_user",
+    }
+)
+
+
 @_attrs_define
 class GraphNeo4JConfigResponse:
     """Neo4j connection config for browser (neovis.js). Admin-only.
@@ -45,17 +55,22 @@ class GraphNeo4JConfigResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        server_password = d.pop("server_password")
+        server_password = src_dict["server_password"]
 
-        server_url = d.pop("server_url")
+        server_url = src_dict["server_url"]
 
-        server_user = d.pop("server_user")
+        server_user = src_dict["server_user"]
 
         graph_neo_4j_config_response = cls(
             server_password=server_password,
             server_url=server_url,
             server_user=server_user,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         graph_neo_4j_config_response.additional_properties = d

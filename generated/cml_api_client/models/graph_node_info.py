@@ -1,18 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.graph_node_info_properties import GraphNodeInfoProperties
-
-
 T = TypeVar("T", bound="GraphNodeInfo")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "entity",
+        "entity_type",
+        "id",
+        "properties",
+    }
+)
 
 
 @_attrs_define
@@ -59,16 +66,13 @@ class GraphNodeInfo:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.graph_node_info_properties import GraphNodeInfoProperties
+        entity = src_dict["entity"]
 
-        d = dict(src_dict)
-        entity = d.pop("entity")
+        entity_type = src_dict["entity_type"]
 
-        entity_type = d.pop("entity_type")
+        id = src_dict["id"]
 
-        id = d.pop("id")
-
-        _properties = d.pop("properties", UNSET)
+        _properties = src_dict.get("properties", UNSET)
         properties: GraphNodeInfoProperties | Unset
         if isinstance(_properties, Unset):
             properties = UNSET
@@ -80,6 +84,12 @@ class GraphNodeInfo:
             entity_type=entity_type,
             id=id,
             properties=properties,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         graph_node_info.additional_properties = d
@@ -100,3 +110,7 @@ class GraphNodeInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.graph_node_info_properties import GraphNodeInfoProperties

@@ -22,8 +22,9 @@ class GraphNodeInfoProperties:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         graph_node_info_properties = cls()
+
+        d = dict(src_dict)
 
         graph_node_info_properties.additional_properties = d
         return graph_node_info_properties

@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.graph_search_result import GraphSearchResult
-
-
 T = TypeVar("T", bound="GraphSearchResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "results",
+    }
+)
 
 
 @_attrs_define
@@ -44,10 +48,7 @@ class GraphSearchResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.graph_search_result import GraphSearchResult
-
-        d = dict(src_dict)
-        _results = d.pop("results", UNSET)
+        _results = src_dict.get("results", UNSET)
         results: list[GraphSearchResult] | Unset = UNSET
         if _results is not UNSET:
             results = []
@@ -58,6 +59,12 @@ class GraphSearchResponse:
 
         graph_search_response = cls(
             results=results,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         graph_search_response.additional_properties = d
@@ -78,3 +85,7 @@ class GraphSearchResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.graph_search_result import GraphSearchResult

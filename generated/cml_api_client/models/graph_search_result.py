@@ -9,6 +9,17 @@ from attrs import field as _attrs_field
 T = TypeVar("T", bound="GraphSearchResult")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "entity",
+        "entity_type",
+        "scope_id",
+        "tenant_id",
+    }
+)
+
+
 @_attrs_define
 class GraphSearchResult:
     """Entity search result.
@@ -50,20 +61,25 @@ class GraphSearchResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        entity = d.pop("entity")
+        entity = src_dict["entity"]
 
-        entity_type = d.pop("entity_type")
+        entity_type = src_dict["entity_type"]
 
-        scope_id = d.pop("scope_id")
+        scope_id = src_dict["scope_id"]
 
-        tenant_id = d.pop("tenant_id")
+        tenant_id = src_dict["tenant_id"]
 
         graph_search_result = cls(
             entity=entity,
             entity_type=entity_type,
             scope_id=scope_id,
             tenant_id=tenant_id,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         graph_search_result.additional_properties = d

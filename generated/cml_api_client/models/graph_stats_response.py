@@ -1,18 +1,25 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.graph_stats_response_entity_types import GraphStatsResponseEntityTypes
-
-
 T = TypeVar("T", bound="GraphStatsResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "entity_types",
+        "tenants_with_graph",
+        "total_edges",
+        "total_nodes",
+    }
+)
 
 
 @_attrs_define
@@ -61,29 +68,32 @@ class GraphStatsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.graph_stats_response_entity_types import (
-            GraphStatsResponseEntityTypes,
-        )
-
-        d = dict(src_dict)
-        _entity_types = d.pop("entity_types", UNSET)
+        _entity_types = src_dict.get("entity_types", UNSET)
         entity_types: GraphStatsResponseEntityTypes | Unset
         if isinstance(_entity_types, Unset):
             entity_types = UNSET
         else:
             entity_types = GraphStatsResponseEntityTypes.from_dict(_entity_types)
 
-        tenants_with_graph = cast(list[str], d.pop("tenants_with_graph", UNSET))
+        tenants_with_graph = cast(
+            "list[str]", src_dict.get("tenants_with_graph", UNSET)
+        )
 
-        total_edges = d.pop("total_edges", UNSET)
+        total_edges = src_dict.get("total_edges", UNSET)
 
-        total_nodes = d.pop("total_nodes", UNSET)
+        total_nodes = src_dict.get("total_nodes", UNSET)
 
         graph_stats_response = cls(
             entity_types=entity_types,
             tenants_with_graph=tenants_with_graph,
             total_edges=total_edges,
             total_nodes=total_nodes,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         graph_stats_response.additional_properties = d
@@ -104,3 +114,7 @@ class GraphStatsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.graph_stats_response_entity_types import GraphStatsResponseEntityTypes

@@ -22,8 +22,9 @@ class GraphStatsResponseEntityTypes:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         graph_stats_response_entity_types = cls()
+
+        d = dict(src_dict)
 
         graph_stats_response_entity_types.additional_properties = d
         return graph_stats_response_entity_types

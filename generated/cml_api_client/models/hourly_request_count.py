@@ -9,6 +9,15 @@ from attrs import field as _attrs_field
 T = TypeVar("T", bound="HourlyRequestCount")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "count",
+        "hour",
+    }
+)
+
+
 @_attrs_define
 class HourlyRequestCount:
     """Hourly request count.
@@ -40,14 +49,19 @@ class HourlyRequestCount:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        count = d.pop("count")
+        count = src_dict["count"]
 
-        hour = d.pop("hour")
+        hour = src_dict["hour"]
 
         hourly_request_count = cls(
             count=count,
             hour=hour,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         hourly_request_count.additional_properties = d

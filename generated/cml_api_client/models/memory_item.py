@@ -2,19 +2,29 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.memory_item_metadata import MemoryItemMetadata
-
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="MemoryItem")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "confidence",
+        "id",
+        "relevance",
+        "text",
+        "timestamp",
+        "type",
+        "metadata",
+    }
+)
 
 
 @_attrs_define
@@ -76,22 +86,19 @@ class MemoryItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.memory_item_metadata import MemoryItemMetadata
+        confidence = src_dict["confidence"]
 
-        d = dict(src_dict)
-        confidence = d.pop("confidence")
+        id = parse_uuid(src_dict["id"])
 
-        id = UUID(d.pop("id"))
+        relevance = src_dict["relevance"]
 
-        relevance = d.pop("relevance")
+        text = src_dict["text"]
 
-        text = d.pop("text")
+        timestamp = datetime.datetime.fromisoformat(src_dict["timestamp"])
 
-        timestamp = datetime.datetime.fromisoformat(d.pop("timestamp"))
+        type_ = src_dict["type"]
 
-        type_ = d.pop("type")
-
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = src_dict.get("metadata", UNSET)
         metadata: MemoryItemMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
@@ -106,6 +113,12 @@ class MemoryItem:
             timestamp=timestamp,
             type_=type_,
             metadata=metadata,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         memory_item.additional_properties = d
@@ -126,3 +139,7 @@ class MemoryItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.memory_item_metadata import MemoryItemMetadata

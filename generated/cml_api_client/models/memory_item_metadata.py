@@ -22,8 +22,9 @@ class MemoryItemMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         memory_item_metadata = cls()
+
+        d = dict(src_dict)
 
         memory_item_metadata.additional_properties = d
         return memory_item_metadata

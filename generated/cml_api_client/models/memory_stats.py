@@ -2,18 +2,31 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.memory_stats_by_type import MemoryStatsByType
-
-
 T = TypeVar("T", bound="MemoryStats")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "active_memories",
+        "archived_memories",
+        "avg_confidence",
+        "avg_importance",
+        "by_type",
+        "estimated_size_mb",
+        "silent_memories",
+        "total_memories",
+        "newest_memory",
+        "oldest_memory",
+    }
+)
 
 
 @_attrs_define
@@ -101,24 +114,21 @@ class MemoryStats:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.memory_stats_by_type import MemoryStatsByType
+        active_memories = src_dict["active_memories"]
 
-        d = dict(src_dict)
-        active_memories = d.pop("active_memories")
+        archived_memories = src_dict["archived_memories"]
 
-        archived_memories = d.pop("archived_memories")
+        avg_confidence = src_dict["avg_confidence"]
 
-        avg_confidence = d.pop("avg_confidence")
+        avg_importance = src_dict["avg_importance"]
 
-        avg_importance = d.pop("avg_importance")
+        by_type = MemoryStatsByType.from_dict(src_dict["by_type"])
 
-        by_type = MemoryStatsByType.from_dict(d.pop("by_type"))
+        estimated_size_mb = src_dict["estimated_size_mb"]
 
-        estimated_size_mb = d.pop("estimated_size_mb")
+        silent_memories = src_dict["silent_memories"]
 
-        silent_memories = d.pop("silent_memories")
-
-        total_memories = d.pop("total_memories")
+        total_memories = src_dict["total_memories"]
 
         def _parse_newest_memory(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -133,9 +143,9 @@ class MemoryStats:
                 return newest_memory_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        newest_memory = _parse_newest_memory(d.pop("newest_memory", UNSET))
+        newest_memory = _parse_newest_memory(src_dict.get("newest_memory", UNSET))
 
         def _parse_oldest_memory(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -150,9 +160,9 @@ class MemoryStats:
                 return oldest_memory_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        oldest_memory = _parse_oldest_memory(d.pop("oldest_memory", UNSET))
+        oldest_memory = _parse_oldest_memory(src_dict.get("oldest_memory", UNSET))
 
         memory_stats = cls(
             active_memories=active_memories,
@@ -165,6 +175,12 @@ class MemoryStats:
             total_memories=total_memories,
             newest_memory=newest_memory,
             oldest_memory=oldest_memory,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         memory_stats.additional_properties = d
@@ -185,3 +201,7 @@ class MemoryStats:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.memory_stats_by_type import MemoryStatsByType

@@ -22,8 +22,9 @@ class MemoryStatsByType:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         memory_stats_by_type = cls()
+
+        d = dict(src_dict)
 
         memory_stats_by_type.additional_properties = d
         return memory_stats_by_type

@@ -12,6 +12,19 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ProcessTurnRequest")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "user_message",
+        "assistant_response",
+        "max_context_tokens",
+        "session_id",
+        "timestamp",
+        "user_timezone",
+    }
+)
+
+
 @_attrs_define
 class ProcessTurnRequest:
     """Request to process a conversation turn with seamless memory (auto-retrieve + optional auto-store).
@@ -86,30 +99,29 @@ class ProcessTurnRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        user_message = d.pop("user_message")
+        user_message = src_dict["user_message"]
 
         def _parse_assistant_response(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
         assistant_response = _parse_assistant_response(
-            d.pop("assistant_response", UNSET)
+            src_dict.get("assistant_response", UNSET)
         )
 
-        max_context_tokens = d.pop("max_context_tokens", UNSET)
+        max_context_tokens = src_dict.get("max_context_tokens", UNSET)
 
         def _parse_session_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
+        session_id = _parse_session_id(src_dict.get("session_id", UNSET))
 
         def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -124,18 +136,18 @@ class ProcessTurnRequest:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+        timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
         def _parse_user_timezone(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        user_timezone = _parse_user_timezone(d.pop("user_timezone", UNSET))
+        user_timezone = _parse_user_timezone(src_dict.get("user_timezone", UNSET))
 
         process_turn_request = cls(
             user_message=user_message,
@@ -144,6 +156,12 @@ class ProcessTurnRequest:
             session_id=session_id,
             timestamp=timestamp,
             user_timezone=user_timezone,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         process_turn_request.additional_properties = d

@@ -11,6 +11,17 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ProcessTurnResponse")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "memories_retrieved",
+        "memories_stored",
+        "memory_context",
+        "reconsolidation_applied",
+    }
+)
+
+
 @_attrs_define
 class ProcessTurnResponse:
     """Response from process_turn: memory context ready to inject into prompt.
@@ -53,20 +64,25 @@ class ProcessTurnResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        memories_retrieved = d.pop("memories_retrieved")
+        memories_retrieved = src_dict["memories_retrieved"]
 
-        memories_stored = d.pop("memories_stored")
+        memories_stored = src_dict["memories_stored"]
 
-        memory_context = d.pop("memory_context")
+        memory_context = src_dict["memory_context"]
 
-        reconsolidation_applied = d.pop("reconsolidation_applied", UNSET)
+        reconsolidation_applied = src_dict.get("reconsolidation_applied", UNSET)
 
         process_turn_response = cls(
             memories_retrieved=memories_retrieved,
             memories_stored=memories_stored,
             memory_context=memory_context,
             reconsolidation_applied=reconsolidation_applied,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         process_turn_response.additional_properties = d

@@ -11,6 +11,19 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="RateLimitEntry")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "identifier",
+        "key_type",
+        "current_count",
+        "limit",
+        "ttl_seconds",
+        "utilization_pct",
+    }
+)
+
+
 @_attrs_define
 class RateLimitEntry:
     """A single rate limit bucket.
@@ -66,18 +79,17 @@ class RateLimitEntry:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        identifier = d.pop("identifier")
+        identifier = src_dict["identifier"]
 
-        key_type = d.pop("key_type")
+        key_type = src_dict["key_type"]
 
-        current_count = d.pop("current_count", UNSET)
+        current_count = src_dict.get("current_count", UNSET)
 
-        limit = d.pop("limit", UNSET)
+        limit = src_dict.get("limit", UNSET)
 
-        ttl_seconds = d.pop("ttl_seconds", UNSET)
+        ttl_seconds = src_dict.get("ttl_seconds", UNSET)
 
-        utilization_pct = d.pop("utilization_pct", UNSET)
+        utilization_pct = src_dict.get("utilization_pct", UNSET)
 
         rate_limit_entry = cls(
             identifier=identifier,
@@ -86,6 +98,12 @@ class RateLimitEntry:
             limit=limit,
             ttl_seconds=ttl_seconds,
             utilization_pct=utilization_pct,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         rate_limit_entry.additional_properties = d

@@ -14,6 +14,21 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ReadMemoryRequest")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "query",
+        "context_filter",
+        "format",
+        "max_results",
+        "memory_types",
+        "since",
+        "until",
+        "user_timezone",
+    }
+)
+
+
 @_attrs_define
 class ReadMemoryRequest:
     """Request to retrieve memories. Holistic: tenant-only.
@@ -121,8 +136,7 @@ class ReadMemoryRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        query = d.pop("query")
+        query = src_dict["query"]
 
         def _parse_context_filter(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -132,23 +146,23 @@ class ReadMemoryRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                context_filter_type_0 = cast(list[str], data)
+                context_filter_type_0 = cast("list[str]", data)
 
                 return context_filter_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
-        context_filter = _parse_context_filter(d.pop("context_filter", UNSET))
+        context_filter = _parse_context_filter(src_dict.get("context_filter", UNSET))
 
-        _format_ = d.pop("format", UNSET)
+        _format_ = src_dict.get("format", UNSET)
         format_: ReadMemoryRequestFormat | Unset
         if isinstance(_format_, Unset):
             format_ = UNSET
         else:
             format_ = ReadMemoryRequestFormat(_format_)
 
-        max_results = d.pop("max_results", UNSET)
+        max_results = src_dict.get("max_results", UNSET)
 
         def _parse_memory_types(data: object) -> list[MemoryType] | None | Unset:
             if data is None:
@@ -168,9 +182,9 @@ class ReadMemoryRequest:
                 return memory_types_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[MemoryType] | None | Unset, data)
+            return cast("list[MemoryType] | None | Unset", data)
 
-        memory_types = _parse_memory_types(d.pop("memory_types", UNSET))
+        memory_types = _parse_memory_types(src_dict.get("memory_types", UNSET))
 
         def _parse_since(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -185,9 +199,9 @@ class ReadMemoryRequest:
                 return since_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        since = _parse_since(d.pop("since", UNSET))
+        since = _parse_since(src_dict.get("since", UNSET))
 
         def _parse_until(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -202,18 +216,18 @@ class ReadMemoryRequest:
                 return until_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        until = _parse_until(d.pop("until", UNSET))
+        until = _parse_until(src_dict.get("until", UNSET))
 
         def _parse_user_timezone(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        user_timezone = _parse_user_timezone(d.pop("user_timezone", UNSET))
+        user_timezone = _parse_user_timezone(src_dict.get("user_timezone", UNSET))
 
         read_memory_request = cls(
             query=query,
@@ -224,6 +238,12 @@ class ReadMemoryRequest:
             since=since,
             until=until,
             user_timezone=user_timezone,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         read_memory_request.additional_properties = d

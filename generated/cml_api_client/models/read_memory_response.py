@@ -1,24 +1,34 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.memory_item import MemoryItem
-    from ..models.read_memory_response_retrieval_meta_type_0 import (
-        ReadMemoryResponseRetrievalMetaType0,
-    )
-    from ..models.read_memory_response_sufficiency_type_0 import (
-        ReadMemoryResponseSufficiencyType0,
-    )
-
-
 T = TypeVar("T", bound="ReadMemoryResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "elapsed_ms",
+        "memories",
+        "query",
+        "total_count",
+        "constraints",
+        "episodes",
+        "facts",
+        "llm_context",
+        "open_questions",
+        "preferences",
+        "retrieval_meta",
+        "sufficiency",
+        "warnings",
+    }
+)
 
 
 @_attrs_define
@@ -57,13 +67,6 @@ class ReadMemoryResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.read_memory_response_retrieval_meta_type_0 import (
-            ReadMemoryResponseRetrievalMetaType0,
-        )
-        from ..models.read_memory_response_sufficiency_type_0 import (
-            ReadMemoryResponseSufficiencyType0,
-        )
-
         elapsed_ms = self.elapsed_ms
 
         memories = []
@@ -166,29 +169,20 @@ class ReadMemoryResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.memory_item import MemoryItem
-        from ..models.read_memory_response_retrieval_meta_type_0 import (
-            ReadMemoryResponseRetrievalMetaType0,
-        )
-        from ..models.read_memory_response_sufficiency_type_0 import (
-            ReadMemoryResponseSufficiencyType0,
-        )
-
-        d = dict(src_dict)
-        elapsed_ms = d.pop("elapsed_ms")
+        elapsed_ms = src_dict["elapsed_ms"]
 
         memories = []
-        _memories = d.pop("memories")
+        _memories = src_dict["memories"]
         for memories_item_data in _memories:
             memories_item = MemoryItem.from_dict(memories_item_data)
 
             memories.append(memories_item)
 
-        query = d.pop("query")
+        query = src_dict["query"]
 
-        total_count = d.pop("total_count")
+        total_count = src_dict["total_count"]
 
-        _constraints = d.pop("constraints", UNSET)
+        _constraints = src_dict.get("constraints", UNSET)
         constraints: list[MemoryItem] | Unset = UNSET
         if _constraints is not UNSET:
             constraints = []
@@ -197,7 +191,7 @@ class ReadMemoryResponse:
 
                 constraints.append(constraints_item)
 
-        _episodes = d.pop("episodes", UNSET)
+        _episodes = src_dict.get("episodes", UNSET)
         episodes: list[MemoryItem] | Unset = UNSET
         if _episodes is not UNSET:
             episodes = []
@@ -206,7 +200,7 @@ class ReadMemoryResponse:
 
                 episodes.append(episodes_item)
 
-        _facts = d.pop("facts", UNSET)
+        _facts = src_dict.get("facts", UNSET)
         facts: list[MemoryItem] | Unset = UNSET
         if _facts is not UNSET:
             facts = []
@@ -220,13 +214,13 @@ class ReadMemoryResponse:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        llm_context = _parse_llm_context(d.pop("llm_context", UNSET))
+        llm_context = _parse_llm_context(src_dict.get("llm_context", UNSET))
 
-        open_questions = cast(list[str], d.pop("open_questions", UNSET))
+        open_questions = cast("list[str]", src_dict.get("open_questions", UNSET))
 
-        _preferences = d.pop("preferences", UNSET)
+        _preferences = src_dict.get("preferences", UNSET)
         preferences: list[MemoryItem] | Unset = UNSET
         if _preferences is not UNSET:
             preferences = []
@@ -252,9 +246,9 @@ class ReadMemoryResponse:
                 return retrieval_meta_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ReadMemoryResponseRetrievalMetaType0 | Unset, data)
+            return cast("None | ReadMemoryResponseRetrievalMetaType0 | Unset", data)
 
-        retrieval_meta = _parse_retrieval_meta(d.pop("retrieval_meta", UNSET))
+        retrieval_meta = _parse_retrieval_meta(src_dict.get("retrieval_meta", UNSET))
 
         def _parse_sufficiency(
             data: object,
@@ -271,11 +265,11 @@ class ReadMemoryResponse:
                 return sufficiency_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | ReadMemoryResponseSufficiencyType0 | Unset, data)
+            return cast("None | ReadMemoryResponseSufficiencyType0 | Unset", data)
 
-        sufficiency = _parse_sufficiency(d.pop("sufficiency", UNSET))
+        sufficiency = _parse_sufficiency(src_dict.get("sufficiency", UNSET))
 
-        warnings = cast(list[str], d.pop("warnings", UNSET))
+        warnings = cast("list[str]", src_dict.get("warnings", UNSET))
 
         read_memory_response = cls(
             elapsed_ms=elapsed_ms,
@@ -291,6 +285,12 @@ class ReadMemoryResponse:
             retrieval_meta=retrieval_meta,
             sufficiency=sufficiency,
             warnings=warnings,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         read_memory_response.additional_properties = d
@@ -311,3 +311,13 @@ class ReadMemoryResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.memory_item import MemoryItem
+from ..models.read_memory_response_retrieval_meta_type_0 import (
+    ReadMemoryResponseRetrievalMetaType0,
+)
+from ..models.read_memory_response_sufficiency_type_0 import (
+    ReadMemoryResponseSufficiencyType0,
+)

@@ -22,8 +22,9 @@ class ReadMemoryResponseRetrievalMetaType0:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         read_memory_response_retrieval_meta_type_0 = cls()
+
+        d = dict(src_dict)
 
         read_memory_response_retrieval_meta_type_0.additional_properties = d
         return read_memory_response_retrieval_meta_type_0

@@ -1,18 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.hourly_request_count import HourlyRequestCount
-
-
 T = TypeVar("T", bound="RequestStatsResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "points",
+        "total_last_24h",
+    }
+)
 
 
 @_attrs_define
@@ -50,21 +55,24 @@ class RequestStatsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.hourly_request_count import HourlyRequestCount
-
-        d = dict(src_dict)
         points = []
-        _points = d.pop("points")
+        _points = src_dict["points"]
         for points_item_data in _points:
             points_item = HourlyRequestCount.from_dict(points_item_data)
 
             points.append(points_item)
 
-        total_last_24h = d.pop("total_last_24h", UNSET)
+        total_last_24h = src_dict.get("total_last_24h", UNSET)
 
         request_stats_response = cls(
             points=points,
             total_last_24h=total_last_24h,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         request_stats_response.additional_properties = d
@@ -85,3 +93,7 @@ class RequestStatsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.hourly_request_count import HourlyRequestCount

@@ -2,20 +2,33 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.retrieval_explain_analysis_metadata import (
-        RetrievalExplainAnalysisMetadata,
-    )
-
-
 T = TypeVar("T", bound="RetrievalExplainAnalysis")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "confidence",
+        "intent",
+        "constraint_dimensions",
+        "entities",
+        "is_decision_query",
+        "key_phrases",
+        "metadata",
+        "suggested_sources",
+        "suggested_top_k",
+        "time_end",
+        "time_reference",
+        "time_start",
+    }
+)
 
 
 @_attrs_define
@@ -135,33 +148,30 @@ class RetrievalExplainAnalysis:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.retrieval_explain_analysis_metadata import (
-            RetrievalExplainAnalysisMetadata,
+        confidence = src_dict["confidence"]
+
+        intent = src_dict["intent"]
+
+        constraint_dimensions = cast(
+            "list[str]", src_dict.get("constraint_dimensions", UNSET)
         )
 
-        d = dict(src_dict)
-        confidence = d.pop("confidence")
+        entities = cast("list[str]", src_dict.get("entities", UNSET))
 
-        intent = d.pop("intent")
+        is_decision_query = src_dict.get("is_decision_query", UNSET)
 
-        constraint_dimensions = cast(list[str], d.pop("constraint_dimensions", UNSET))
+        key_phrases = cast("list[str]", src_dict.get("key_phrases", UNSET))
 
-        entities = cast(list[str], d.pop("entities", UNSET))
-
-        is_decision_query = d.pop("is_decision_query", UNSET)
-
-        key_phrases = cast(list[str], d.pop("key_phrases", UNSET))
-
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = src_dict.get("metadata", UNSET)
         metadata: RetrievalExplainAnalysisMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
             metadata = RetrievalExplainAnalysisMetadata.from_dict(_metadata)
 
-        suggested_sources = cast(list[str], d.pop("suggested_sources", UNSET))
+        suggested_sources = cast("list[str]", src_dict.get("suggested_sources", UNSET))
 
-        suggested_top_k = d.pop("suggested_top_k", UNSET)
+        suggested_top_k = src_dict.get("suggested_top_k", UNSET)
 
         def _parse_time_end(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -176,18 +186,18 @@ class RetrievalExplainAnalysis:
                 return time_end_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        time_end = _parse_time_end(d.pop("time_end", UNSET))
+        time_end = _parse_time_end(src_dict.get("time_end", UNSET))
 
         def _parse_time_reference(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        time_reference = _parse_time_reference(d.pop("time_reference", UNSET))
+        time_reference = _parse_time_reference(src_dict.get("time_reference", UNSET))
 
         def _parse_time_start(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -202,9 +212,9 @@ class RetrievalExplainAnalysis:
                 return time_start_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        time_start = _parse_time_start(d.pop("time_start", UNSET))
+        time_start = _parse_time_start(src_dict.get("time_start", UNSET))
 
         retrieval_explain_analysis = cls(
             confidence=confidence,
@@ -219,6 +229,12 @@ class RetrievalExplainAnalysis:
             time_end=time_end,
             time_reference=time_reference,
             time_start=time_start,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         retrieval_explain_analysis.additional_properties = d
@@ -239,3 +255,9 @@ class RetrievalExplainAnalysis:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.retrieval_explain_analysis_metadata import (
+    RetrievalExplainAnalysisMetadata,
+)

@@ -22,8 +22,9 @@ class RetrievalExplainAnalysisMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         retrieval_explain_analysis_metadata = cls()
+
+        d = dict(src_dict)
 
         retrieval_explain_analysis_metadata.additional_properties = d
         return retrieval_explain_analysis_metadata

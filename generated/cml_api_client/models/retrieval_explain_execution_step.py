@@ -1,23 +1,30 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.retrieval_explain_execution_step_filters import (
-        RetrievalExplainExecutionStepFilters,
-    )
-    from ..models.retrieval_explain_execution_step_result_preview_item import (
-        RetrievalExplainExecutionStepResultPreviewItem,
-    )
-
-
 T = TypeVar("T", bound="RetrievalExplainExecutionStep")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "source",
+        "success",
+        "elapsed_ms",
+        "error",
+        "filters",
+        "query_preview",
+        "result_count",
+        "result_preview",
+        "timed_out",
+    }
+)
 
 
 @_attrs_define
@@ -108,30 +115,22 @@ class RetrievalExplainExecutionStep:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.retrieval_explain_execution_step_filters import (
-            RetrievalExplainExecutionStepFilters,
-        )
-        from ..models.retrieval_explain_execution_step_result_preview_item import (
-            RetrievalExplainExecutionStepResultPreviewItem,
-        )
+        source = src_dict["source"]
 
-        d = dict(src_dict)
-        source = d.pop("source")
+        success = src_dict["success"]
 
-        success = d.pop("success")
-
-        elapsed_ms = d.pop("elapsed_ms", UNSET)
+        elapsed_ms = src_dict.get("elapsed_ms", UNSET)
 
         def _parse_error(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        error = _parse_error(d.pop("error", UNSET))
+        error = _parse_error(src_dict.get("error", UNSET))
 
-        _filters = d.pop("filters", UNSET)
+        _filters = src_dict.get("filters", UNSET)
         filters: RetrievalExplainExecutionStepFilters | Unset
         if isinstance(_filters, Unset):
             filters = UNSET
@@ -143,13 +142,13 @@ class RetrievalExplainExecutionStep:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        query_preview = _parse_query_preview(d.pop("query_preview", UNSET))
+        query_preview = _parse_query_preview(src_dict.get("query_preview", UNSET))
 
-        result_count = d.pop("result_count", UNSET)
+        result_count = src_dict.get("result_count", UNSET)
 
-        _result_preview = d.pop("result_preview", UNSET)
+        _result_preview = src_dict.get("result_preview", UNSET)
         result_preview: list[RetrievalExplainExecutionStepResultPreviewItem] | Unset = (
             UNSET
         )
@@ -164,7 +163,7 @@ class RetrievalExplainExecutionStep:
 
                 result_preview.append(result_preview_item)
 
-        timed_out = d.pop("timed_out", UNSET)
+        timed_out = src_dict.get("timed_out", UNSET)
 
         retrieval_explain_execution_step = cls(
             source=source,
@@ -176,6 +175,12 @@ class RetrievalExplainExecutionStep:
             result_count=result_count,
             result_preview=result_preview,
             timed_out=timed_out,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         retrieval_explain_execution_step.additional_properties = d
@@ -196,3 +201,12 @@ class RetrievalExplainExecutionStep:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.retrieval_explain_execution_step_filters import (
+    RetrievalExplainExecutionStepFilters,
+)
+from ..models.retrieval_explain_execution_step_result_preview_item import (
+    RetrievalExplainExecutionStepResultPreviewItem,
+)

@@ -22,8 +22,9 @@ class RetrievalExplainExecutionStepFilters:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         retrieval_explain_execution_step_filters = cls()
+
+        d = dict(src_dict)
 
         retrieval_explain_execution_step_filters.additional_properties = d
         return retrieval_explain_execution_step_filters

@@ -22,8 +22,9 @@ class RetrievalExplainExecutionStepResultPreviewItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         retrieval_explain_execution_step_result_preview_item = cls()
+
+        d = dict(src_dict)
 
         retrieval_explain_execution_step_result_preview_item.additional_properties = d
         return retrieval_explain_execution_step_result_preview_item

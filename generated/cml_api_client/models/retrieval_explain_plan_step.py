@@ -1,20 +1,34 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.retrieval_explain_plan_step_time_filter_type_0 import (
-        RetrievalExplainPlanStepTimeFilterType0,
-    )
-
-
 T = TypeVar("T", bound="RetrievalExplainPlanStep")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "source",
+        "associative_expansion",
+        "constraint_categories",
+        "key",
+        "memory_types",
+        "min_confidence",
+        "priority",
+        "query",
+        "seeds",
+        "skip_if_found",
+        "time_filter",
+        "timeout_ms",
+        "top_k",
+    }
+)
 
 
 @_attrs_define
@@ -53,10 +67,6 @@ class RetrievalExplainPlanStep:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.retrieval_explain_plan_step_time_filter_type_0 import (
-            RetrievalExplainPlanStepTimeFilterType0,
-        )
-
         source = self.source
 
         associative_expansion = self.associative_expansion
@@ -139,44 +149,41 @@ class RetrievalExplainPlanStep:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.retrieval_explain_plan_step_time_filter_type_0 import (
-            RetrievalExplainPlanStepTimeFilterType0,
+        source = src_dict["source"]
+
+        associative_expansion = src_dict.get("associative_expansion", UNSET)
+
+        constraint_categories = cast(
+            "list[str]", src_dict.get("constraint_categories", UNSET)
         )
-
-        d = dict(src_dict)
-        source = d.pop("source")
-
-        associative_expansion = d.pop("associative_expansion", UNSET)
-
-        constraint_categories = cast(list[str], d.pop("constraint_categories", UNSET))
 
         def _parse_key(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        key = _parse_key(d.pop("key", UNSET))
+        key = _parse_key(src_dict.get("key", UNSET))
 
-        memory_types = cast(list[str], d.pop("memory_types", UNSET))
+        memory_types = cast("list[str]", src_dict.get("memory_types", UNSET))
 
-        min_confidence = d.pop("min_confidence", UNSET)
+        min_confidence = src_dict.get("min_confidence", UNSET)
 
-        priority = d.pop("priority", UNSET)
+        priority = src_dict.get("priority", UNSET)
 
         def _parse_query(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        query = _parse_query(d.pop("query", UNSET))
+        query = _parse_query(src_dict.get("query", UNSET))
 
-        seeds = cast(list[str], d.pop("seeds", UNSET))
+        seeds = cast("list[str]", src_dict.get("seeds", UNSET))
 
-        skip_if_found = d.pop("skip_if_found", UNSET)
+        skip_if_found = src_dict.get("skip_if_found", UNSET)
 
         def _parse_time_filter(
             data: object,
@@ -195,13 +202,13 @@ class RetrievalExplainPlanStep:
                 return time_filter_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RetrievalExplainPlanStepTimeFilterType0 | Unset, data)
+            return cast("None | RetrievalExplainPlanStepTimeFilterType0 | Unset", data)
 
-        time_filter = _parse_time_filter(d.pop("time_filter", UNSET))
+        time_filter = _parse_time_filter(src_dict.get("time_filter", UNSET))
 
-        timeout_ms = d.pop("timeout_ms", UNSET)
+        timeout_ms = src_dict.get("timeout_ms", UNSET)
 
-        top_k = d.pop("top_k", UNSET)
+        top_k = src_dict.get("top_k", UNSET)
 
         retrieval_explain_plan_step = cls(
             source=source,
@@ -217,6 +224,12 @@ class RetrievalExplainPlanStep:
             time_filter=time_filter,
             timeout_ms=timeout_ms,
             top_k=top_k,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         retrieval_explain_plan_step.additional_properties = d
@@ -237,3 +250,9 @@ class RetrievalExplainPlanStep:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.retrieval_explain_plan_step_time_filter_type_0 import (
+    RetrievalExplainPlanStepTimeFilterType0,
+)

@@ -22,8 +22,9 @@ class RetrievalExplainPlanStepTimeFilterType0:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         retrieval_explain_plan_step_time_filter_type_0 = cls()
+
+        d = dict(src_dict)
 
         retrieval_explain_plan_step_time_filter_type_0.additional_properties = d
         return retrieval_explain_plan_step_time_filter_type_0

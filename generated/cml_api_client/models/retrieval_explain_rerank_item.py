@@ -1,21 +1,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.retrieval_explain_rerank_item_breakdown import (
-        RetrievalExplainRerankItemBreakdown,
-    )
-
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="RetrievalExplainRerankItem")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "final_score",
+        "id",
+        "rank",
+        "source_type",
+        "text",
+        "breakdown",
+        "notes",
+        "retrieval_source",
+        "selected",
+    }
+)
 
 
 @_attrs_define
@@ -92,33 +102,28 @@ class RetrievalExplainRerankItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.retrieval_explain_rerank_item_breakdown import (
-            RetrievalExplainRerankItemBreakdown,
-        )
+        final_score = src_dict["final_score"]
 
-        d = dict(src_dict)
-        final_score = d.pop("final_score")
+        id = parse_uuid(src_dict["id"])
 
-        id = UUID(d.pop("id"))
+        rank = src_dict["rank"]
 
-        rank = d.pop("rank")
+        source_type = src_dict["source_type"]
 
-        source_type = d.pop("source_type")
+        text = src_dict["text"]
 
-        text = d.pop("text")
-
-        _breakdown = d.pop("breakdown", UNSET)
+        _breakdown = src_dict.get("breakdown", UNSET)
         breakdown: RetrievalExplainRerankItemBreakdown | Unset
         if isinstance(_breakdown, Unset):
             breakdown = UNSET
         else:
             breakdown = RetrievalExplainRerankItemBreakdown.from_dict(_breakdown)
 
-        notes = cast(list[str], d.pop("notes", UNSET))
+        notes = cast("list[str]", src_dict.get("notes", UNSET))
 
-        retrieval_source = d.pop("retrieval_source", UNSET)
+        retrieval_source = src_dict.get("retrieval_source", UNSET)
 
-        selected = d.pop("selected", UNSET)
+        selected = src_dict.get("selected", UNSET)
 
         retrieval_explain_rerank_item = cls(
             final_score=final_score,
@@ -130,6 +135,12 @@ class RetrievalExplainRerankItem:
             notes=notes,
             retrieval_source=retrieval_source,
             selected=selected,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         retrieval_explain_rerank_item.additional_properties = d
@@ -150,3 +161,9 @@ class RetrievalExplainRerankItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.retrieval_explain_rerank_item_breakdown import (
+    RetrievalExplainRerankItemBreakdown,
+)

@@ -22,8 +22,9 @@ class RetrievalExplainRerankItemBreakdown:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         retrieval_explain_rerank_item_breakdown = cls()
+
+        d = dict(src_dict)
 
         retrieval_explain_rerank_item_breakdown.additional_properties = d
         return retrieval_explain_rerank_item_breakdown

@@ -2,19 +2,31 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.retrieval_result_item_metadata import RetrievalResultItemMetadata
-
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="RetrievalResultItem")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "confidence",
+        "id",
+        "relevance_score",
+        "text",
+        "type",
+        "metadata",
+        "retrieval_source",
+        "supersedes_id",
+        "timestamp",
+    }
+)
 
 
 @_attrs_define
@@ -101,27 +113,24 @@ class RetrievalResultItem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.retrieval_result_item_metadata import RetrievalResultItemMetadata
+        confidence = src_dict["confidence"]
 
-        d = dict(src_dict)
-        confidence = d.pop("confidence")
+        id = parse_uuid(src_dict["id"])
 
-        id = UUID(d.pop("id"))
+        relevance_score = src_dict["relevance_score"]
 
-        relevance_score = d.pop("relevance_score")
+        text = src_dict["text"]
 
-        text = d.pop("text")
+        type_ = src_dict["type"]
 
-        type_ = d.pop("type")
-
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = src_dict.get("metadata", UNSET)
         metadata: RetrievalResultItemMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
             metadata = RetrievalResultItemMetadata.from_dict(_metadata)
 
-        retrieval_source = d.pop("retrieval_source", UNSET)
+        retrieval_source = src_dict.get("retrieval_source", UNSET)
 
         def _parse_supersedes_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -131,14 +140,14 @@ class RetrievalResultItem:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                supersedes_id_type_0 = UUID(data)
+                supersedes_id_type_0 = parse_uuid(data)
 
                 return supersedes_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
-        supersedes_id = _parse_supersedes_id(d.pop("supersedes_id", UNSET))
+        supersedes_id = _parse_supersedes_id(src_dict.get("supersedes_id", UNSET))
 
         def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -153,9 +162,9 @@ class RetrievalResultItem:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+        timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
         retrieval_result_item = cls(
             confidence=confidence,
@@ -167,6 +176,12 @@ class RetrievalResultItem:
             retrieval_source=retrieval_source,
             supersedes_id=supersedes_id,
             timestamp=timestamp,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         retrieval_result_item.additional_properties = d
@@ -187,3 +202,7 @@ class RetrievalResultItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.retrieval_result_item_metadata import RetrievalResultItemMetadata

@@ -22,8 +22,9 @@ class RetrievalResultItemMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         retrieval_result_item_metadata = cls()
+
+        d = dict(src_dict)
 
         retrieval_result_item_metadata.additional_properties = d
         return retrieval_result_item_metadata

@@ -1,18 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.memory_item import MemoryItem
-
-
 T = TypeVar("T", bound="SessionContextResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "session_id",
+        "context_string",
+        "messages",
+        "scratch_pad",
+        "tool_results",
+    }
+)
 
 
 @_attrs_define
@@ -80,14 +88,11 @@ class SessionContextResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.memory_item import MemoryItem
+        session_id = src_dict["session_id"]
 
-        d = dict(src_dict)
-        session_id = d.pop("session_id")
+        context_string = src_dict.get("context_string", UNSET)
 
-        context_string = d.pop("context_string", UNSET)
-
-        _messages = d.pop("messages", UNSET)
+        _messages = src_dict.get("messages", UNSET)
         messages: list[MemoryItem] | Unset = UNSET
         if _messages is not UNSET:
             messages = []
@@ -96,7 +101,7 @@ class SessionContextResponse:
 
                 messages.append(messages_item)
 
-        _scratch_pad = d.pop("scratch_pad", UNSET)
+        _scratch_pad = src_dict.get("scratch_pad", UNSET)
         scratch_pad: list[MemoryItem] | Unset = UNSET
         if _scratch_pad is not UNSET:
             scratch_pad = []
@@ -105,7 +110,7 @@ class SessionContextResponse:
 
                 scratch_pad.append(scratch_pad_item)
 
-        _tool_results = d.pop("tool_results", UNSET)
+        _tool_results = src_dict.get("tool_results", UNSET)
         tool_results: list[MemoryItem] | Unset = UNSET
         if _tool_results is not UNSET:
             tool_results = []
@@ -120,6 +125,12 @@ class SessionContextResponse:
             messages=messages,
             scratch_pad=scratch_pad,
             tool_results=tool_results,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         session_context_response.additional_properties = d
@@ -140,3 +151,7 @@ class SessionContextResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.memory_item import MemoryItem

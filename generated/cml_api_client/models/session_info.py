@@ -2,18 +2,28 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.session_info_metadata import SessionInfoMetadata
-
-
 T = TypeVar("T", bound="SessionInfo")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "session_id",
+        "created_at",
+        "expires_at",
+        "memory_count",
+        "metadata",
+        "tenant_id",
+        "ttl_seconds",
+    }
+)
 
 
 @_attrs_define
@@ -96,10 +106,7 @@ class SessionInfo:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.session_info_metadata import SessionInfoMetadata
-
-        d = dict(src_dict)
-        session_id = d.pop("session_id")
+        session_id = src_dict["session_id"]
 
         def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -114,9 +121,9 @@ class SessionInfo:
                 return created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+        created_at = _parse_created_at(src_dict.get("created_at", UNSET))
 
         def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -131,13 +138,13 @@ class SessionInfo:
                 return expires_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
+        expires_at = _parse_expires_at(src_dict.get("expires_at", UNSET))
 
-        memory_count = d.pop("memory_count", UNSET)
+        memory_count = src_dict.get("memory_count", UNSET)
 
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = src_dict.get("metadata", UNSET)
         metadata: SessionInfoMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
@@ -149,11 +156,11 @@ class SessionInfo:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        tenant_id = _parse_tenant_id(d.pop("tenant_id", UNSET))
+        tenant_id = _parse_tenant_id(src_dict.get("tenant_id", UNSET))
 
-        ttl_seconds = d.pop("ttl_seconds", UNSET)
+        ttl_seconds = src_dict.get("ttl_seconds", UNSET)
 
         session_info = cls(
             session_id=session_id,
@@ -163,6 +170,12 @@ class SessionInfo:
             metadata=metadata,
             tenant_id=tenant_id,
             ttl_seconds=ttl_seconds,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         session_info.additional_properties = d
@@ -183,3 +196,7 @@ class SessionInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.session_info_metadata import SessionInfoMetadata

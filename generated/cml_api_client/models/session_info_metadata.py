@@ -22,8 +22,9 @@ class SessionInfoMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         session_info_metadata = cls()
+
+        d = dict(src_dict)
 
         session_info_metadata.additional_properties = d
         return session_info_metadata

@@ -12,6 +12,18 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="TenantInfo")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "tenant_id",
+        "active_memory_count",
+        "fact_count",
+        "last_memory_at",
+        "memory_count",
+    }
+)
+
+
 @_attrs_define
 class TenantInfo:
     """Tenant summary info.
@@ -68,12 +80,11 @@ class TenantInfo:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        tenant_id = d.pop("tenant_id")
+        tenant_id = src_dict["tenant_id"]
 
-        active_memory_count = d.pop("active_memory_count", UNSET)
+        active_memory_count = src_dict.get("active_memory_count", UNSET)
 
-        fact_count = d.pop("fact_count", UNSET)
+        fact_count = src_dict.get("fact_count", UNSET)
 
         def _parse_last_memory_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -88,11 +99,11 @@ class TenantInfo:
                 return last_memory_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        last_memory_at = _parse_last_memory_at(d.pop("last_memory_at", UNSET))
+        last_memory_at = _parse_last_memory_at(src_dict.get("last_memory_at", UNSET))
 
-        memory_count = d.pop("memory_count", UNSET)
+        memory_count = src_dict.get("memory_count", UNSET)
 
         tenant_info = cls(
             tenant_id=tenant_id,
@@ -100,6 +111,12 @@ class TenantInfo:
             fact_count=fact_count,
             last_memory_at=last_memory_at,
             memory_count=memory_count,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         tenant_info.additional_properties = d

@@ -11,6 +11,17 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="TenantLabileInfo")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "tenant_id",
+        "redis_memory_count",
+        "redis_scope_count",
+        "redis_session_count",
+    }
+)
+
+
 @_attrs_define
 class TenantLabileInfo:
     """Labile state info per tenant.
@@ -55,20 +66,25 @@ class TenantLabileInfo:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        tenant_id = d.pop("tenant_id")
+        tenant_id = src_dict["tenant_id"]
 
-        redis_memory_count = d.pop("redis_memory_count", UNSET)
+        redis_memory_count = src_dict.get("redis_memory_count", UNSET)
 
-        redis_scope_count = d.pop("redis_scope_count", UNSET)
+        redis_scope_count = src_dict.get("redis_scope_count", UNSET)
 
-        redis_session_count = d.pop("redis_session_count", UNSET)
+        redis_session_count = src_dict.get("redis_session_count", UNSET)
 
         tenant_labile_info = cls(
             tenant_id=tenant_id,
             redis_memory_count=redis_memory_count,
             redis_scope_count=redis_scope_count,
             redis_session_count=redis_session_count,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         tenant_labile_info.additional_properties = d

@@ -9,6 +9,15 @@ from attrs import field as _attrs_field
 T = TypeVar("T", bound="TimelinePoint")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "count",
+        "date",
+    }
+)
+
+
 @_attrs_define
 class TimelinePoint:
     """Single data point in a timeline.
@@ -40,14 +49,19 @@ class TimelinePoint:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        count = d.pop("count")
+        count = src_dict["count"]
 
-        date = d.pop("date")
+        date = src_dict["date"]
 
         timeline_point = cls(
             count=count,
             date=date,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         timeline_point.additional_properties = d

@@ -1,21 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.update_memory_request_metadata_type_0 import (
-        UpdateMemoryRequestMetadataType0,
-    )
-
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="UpdateMemoryRequest")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "memory_id",
+        "confidence",
+        "feedback",
+        "importance",
+        "metadata",
+        "text",
+    }
+)
 
 
 @_attrs_define
@@ -40,10 +47,6 @@ class UpdateMemoryRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.update_memory_request_metadata_type_0 import (
-            UpdateMemoryRequestMetadataType0,
-        )
-
         memory_id = str(self.memory_id)
 
         confidence: float | None | Unset
@@ -100,39 +103,34 @@ class UpdateMemoryRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.update_memory_request_metadata_type_0 import (
-            UpdateMemoryRequestMetadataType0,
-        )
-
-        d = dict(src_dict)
-        memory_id = UUID(d.pop("memory_id"))
+        memory_id = parse_uuid(src_dict["memory_id"])
 
         def _parse_confidence(data: object) -> float | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
-        confidence = _parse_confidence(d.pop("confidence", UNSET))
+        confidence = _parse_confidence(src_dict.get("confidence", UNSET))
 
         def _parse_feedback(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        feedback = _parse_feedback(d.pop("feedback", UNSET))
+        feedback = _parse_feedback(src_dict.get("feedback", UNSET))
 
         def _parse_importance(data: object) -> float | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | Unset, data)
+            return cast("float | None | Unset", data)
 
-        importance = _parse_importance(d.pop("importance", UNSET))
+        importance = _parse_importance(src_dict.get("importance", UNSET))
 
         def _parse_metadata(
             data: object,
@@ -149,18 +147,18 @@ class UpdateMemoryRequest:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UpdateMemoryRequestMetadataType0, data)
+            return cast("None | Unset | UpdateMemoryRequestMetadataType0", data)
 
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+        metadata = _parse_metadata(src_dict.get("metadata", UNSET))
 
         def _parse_text(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        text = _parse_text(d.pop("text", UNSET))
+        text = _parse_text(src_dict.get("text", UNSET))
 
         update_memory_request = cls(
             memory_id=memory_id,
@@ -169,6 +167,12 @@ class UpdateMemoryRequest:
             importance=importance,
             metadata=metadata,
             text=text,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         update_memory_request.additional_properties = d
@@ -189,3 +193,9 @@ class UpdateMemoryRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.update_memory_request_metadata_type_0 import (
+    UpdateMemoryRequestMetadataType0,
+)

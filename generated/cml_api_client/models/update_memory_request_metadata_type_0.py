@@ -22,8 +22,9 @@ class UpdateMemoryRequestMetadataType0:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         update_memory_request_metadata_type_0 = cls()
+
+        d = dict(src_dict)
 
         update_memory_request_metadata_type_0.additional_properties = d
         return update_memory_request_metadata_type_0

@@ -7,9 +7,20 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="UpdateMemoryResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "memory_id",
+        "success",
+        "version",
+        "message",
+    }
+)
 
 
 @_attrs_define
@@ -54,20 +65,25 @@ class UpdateMemoryResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        memory_id = UUID(d.pop("memory_id"))
+        memory_id = parse_uuid(src_dict["memory_id"])
 
-        success = d.pop("success")
+        success = src_dict["success"]
 
-        version = d.pop("version")
+        version = src_dict["version"]
 
-        message = d.pop("message", UNSET)
+        message = src_dict.get("message", UNSET)
 
         update_memory_response = cls(
             memory_id=memory_id,
             success=success,
             version=version,
             message=message,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         update_memory_response.additional_properties = d

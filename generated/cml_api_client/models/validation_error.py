@@ -1,18 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.validation_error_context import ValidationErrorContext
-
-
 T = TypeVar("T", bound="ValidationError")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "loc",
+        "msg",
+        "type",
+        "ctx",
+        "input",
+    }
+)
 
 
 @_attrs_define
@@ -68,32 +76,29 @@ class ValidationError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.validation_error_context import ValidationErrorContext
-
-        d = dict(src_dict)
         loc = []
-        _loc = d.pop("loc")
+        _loc = src_dict["loc"]
         for loc_item_data in _loc:
 
             def _parse_loc_item(data: object) -> int | str:
-                return cast(int | str, data)
+                return cast("int | str", data)
 
             loc_item = _parse_loc_item(loc_item_data)
 
             loc.append(loc_item)
 
-        msg = d.pop("msg")
+        msg = src_dict["msg"]
 
-        type_ = d.pop("type")
+        type_ = src_dict["type"]
 
-        _ctx = d.pop("ctx", UNSET)
+        _ctx = src_dict.get("ctx", UNSET)
         ctx: ValidationErrorContext | Unset
         if isinstance(_ctx, Unset):
             ctx = UNSET
         else:
             ctx = ValidationErrorContext.from_dict(_ctx)
 
-        input_ = d.pop("input", UNSET)
+        input_ = src_dict.get("input", UNSET)
 
         validation_error = cls(
             loc=loc,
@@ -101,6 +106,12 @@ class ValidationError:
             type_=type_,
             ctx=ctx,
             input_=input_,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         validation_error.additional_properties = d
@@ -121,3 +132,7 @@ class ValidationError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.validation_error_context import ValidationErrorContext

@@ -22,8 +22,9 @@ class ValidationErrorContext:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         validation_error_context = cls()
+
+        d = dict(src_dict)
 
         validation_error_context.additional_properties = d
         return validation_error_context

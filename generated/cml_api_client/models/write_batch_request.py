@@ -1,16 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-if TYPE_CHECKING:
-    from ..models.write_batch_turn import WriteBatchTurn
-
-
 T = TypeVar("T", bound="WriteBatchRequest")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "turns",
+    }
+)
 
 
 @_attrs_define
@@ -42,11 +46,8 @@ class WriteBatchRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.write_batch_turn import WriteBatchTurn
-
-        d = dict(src_dict)
         turns = []
-        _turns = d.pop("turns")
+        _turns = src_dict["turns"]
         for turns_item_data in _turns:
             turns_item = WriteBatchTurn.from_dict(turns_item_data)
 
@@ -54,6 +55,12 @@ class WriteBatchRequest:
 
         write_batch_request = cls(
             turns=turns,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         write_batch_request.additional_properties = d
@@ -74,3 +81,7 @@ class WriteBatchRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.write_batch_turn import WriteBatchTurn

@@ -11,6 +11,17 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="WriteBatchResponse")
 
 
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "success",
+        "chunks_created",
+        "message",
+        "turns_processed",
+    }
+)
+
+
 @_attrs_define
 class WriteBatchResponse:
     """Response from batch write operation.
@@ -55,20 +66,25 @@ class WriteBatchResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        success = d.pop("success")
+        success = src_dict["success"]
 
-        chunks_created = d.pop("chunks_created", UNSET)
+        chunks_created = src_dict.get("chunks_created", UNSET)
 
-        message = d.pop("message", UNSET)
+        message = src_dict.get("message", UNSET)
 
-        turns_processed = d.pop("turns_processed", UNSET)
+        turns_processed = src_dict.get("turns_processed", UNSET)
 
         write_batch_response = cls(
             success=success,
             chunks_created=chunks_created,
             message=message,
             turns_processed=turns_processed,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         write_batch_response.additional_properties = d

@@ -2,18 +2,26 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.write_batch_turn_metadata import WriteBatchTurnMetadata
-
-
 T = TypeVar("T", bound="WriteBatchTurn")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "content",
+        "metadata",
+        "session_id",
+        "timestamp",
+        "turn_id",
+    }
+)
 
 
 @_attrs_define
@@ -82,12 +90,9 @@ class WriteBatchTurn:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.write_batch_turn_metadata import WriteBatchTurnMetadata
+        content = src_dict["content"]
 
-        d = dict(src_dict)
-        content = d.pop("content")
-
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = src_dict.get("metadata", UNSET)
         metadata: WriteBatchTurnMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
@@ -99,9 +104,9 @@ class WriteBatchTurn:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
+        session_id = _parse_session_id(src_dict.get("session_id", UNSET))
 
         def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -116,18 +121,18 @@ class WriteBatchTurn:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+        timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
         def _parse_turn_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        turn_id = _parse_turn_id(d.pop("turn_id", UNSET))
+        turn_id = _parse_turn_id(src_dict.get("turn_id", UNSET))
 
         write_batch_turn = cls(
             content=content,
@@ -135,6 +140,12 @@ class WriteBatchTurn:
             session_id=session_id,
             timestamp=timestamp,
             turn_id=turn_id,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         write_batch_turn.additional_properties = d
@@ -155,3 +166,7 @@ class WriteBatchTurn:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.write_batch_turn_metadata import WriteBatchTurnMetadata

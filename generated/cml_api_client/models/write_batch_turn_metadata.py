@@ -22,8 +22,9 @@ class WriteBatchTurnMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         write_batch_turn_metadata = cls()
+
+        d = dict(src_dict)
 
         write_batch_turn_metadata.additional_properties = d
         return write_batch_turn_metadata

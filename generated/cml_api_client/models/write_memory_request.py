@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,11 +10,23 @@ from attrs import field as _attrs_field
 from ..models.memory_type import MemoryType
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.write_memory_request_metadata import WriteMemoryRequestMetadata
-
-
 T = TypeVar("T", bound="WriteMemoryRequest")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "content",
+        "agent_id",
+        "context_tags",
+        "memory_type",
+        "metadata",
+        "namespace",
+        "session_id",
+        "timestamp",
+        "turn_id",
+    }
+)
 
 
 @_attrs_define
@@ -128,19 +140,16 @@ class WriteMemoryRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.write_memory_request_metadata import WriteMemoryRequestMetadata
-
-        d = dict(src_dict)
-        content = d.pop("content")
+        content = src_dict["content"]
 
         def _parse_agent_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        agent_id = _parse_agent_id(d.pop("agent_id", UNSET))
+        agent_id = _parse_agent_id(src_dict.get("agent_id", UNSET))
 
         def _parse_context_tags(data: object) -> list[str] | None | Unset:
             if data is None:
@@ -150,14 +159,14 @@ class WriteMemoryRequest:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                context_tags_type_0 = cast(list[str], data)
+                context_tags_type_0 = cast("list[str]", data)
 
                 return context_tags_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast("list[str] | None | Unset", data)
 
-        context_tags = _parse_context_tags(d.pop("context_tags", UNSET))
+        context_tags = _parse_context_tags(src_dict.get("context_tags", UNSET))
 
         def _parse_memory_type(data: object) -> MemoryType | None | Unset:
             if data is None:
@@ -172,11 +181,11 @@ class WriteMemoryRequest:
                 return memory_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MemoryType | None | Unset, data)
+            return cast("MemoryType | None | Unset", data)
 
-        memory_type = _parse_memory_type(d.pop("memory_type", UNSET))
+        memory_type = _parse_memory_type(src_dict.get("memory_type", UNSET))
 
-        _metadata = d.pop("metadata", UNSET)
+        _metadata = src_dict.get("metadata", UNSET)
         metadata: WriteMemoryRequestMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
@@ -188,18 +197,18 @@ class WriteMemoryRequest:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        namespace = _parse_namespace(d.pop("namespace", UNSET))
+        namespace = _parse_namespace(src_dict.get("namespace", UNSET))
 
         def _parse_session_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
+        session_id = _parse_session_id(src_dict.get("session_id", UNSET))
 
         def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -214,18 +223,18 @@ class WriteMemoryRequest:
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast("datetime.datetime | None | Unset", data)
 
-        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+        timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
         def _parse_turn_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        turn_id = _parse_turn_id(d.pop("turn_id", UNSET))
+        turn_id = _parse_turn_id(src_dict.get("turn_id", UNSET))
 
         write_memory_request = cls(
             content=content,
@@ -237,6 +246,12 @@ class WriteMemoryRequest:
             session_id=session_id,
             timestamp=timestamp,
             turn_id=turn_id,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         write_memory_request.additional_properties = d
@@ -257,3 +272,7 @@ class WriteMemoryRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class is defined, so that models that refer to each other can import each other.
+from ..models.write_memory_request_metadata import WriteMemoryRequestMetadata

@@ -22,8 +22,9 @@ class WriteMemoryRequestMetadata:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
         write_memory_request_metadata = cls()
+
+        d = dict(src_dict)
 
         write_memory_request_metadata.additional_properties = d
         return write_memory_request_metadata

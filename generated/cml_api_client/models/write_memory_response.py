@@ -10,9 +10,22 @@ from attrs import field as _attrs_field
 from ..models.write_memory_response_eval_outcome_type_0 import (
     WriteMemoryResponseEvalOutcomeType0,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="WriteMemoryResponse")
+
+
+# The keys from_dict reads as properties; any other key goes to additional_properties.
+_PROPERTY_NAMES = frozenset(
+    {
+        "success",
+        "chunks_created",
+        "eval_outcome",
+        "eval_reason",
+        "memory_id",
+        "message",
+    }
+)
 
 
 @_attrs_define
@@ -87,10 +100,9 @@ class WriteMemoryResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        success = d.pop("success")
+        success = src_dict["success"]
 
-        chunks_created = d.pop("chunks_created", UNSET)
+        chunks_created = src_dict.get("chunks_created", UNSET)
 
         def _parse_eval_outcome(
             data: object,
@@ -107,18 +119,18 @@ class WriteMemoryResponse:
                 return eval_outcome_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | WriteMemoryResponseEvalOutcomeType0, data)
+            return cast("None | Unset | WriteMemoryResponseEvalOutcomeType0", data)
 
-        eval_outcome = _parse_eval_outcome(d.pop("eval_outcome", UNSET))
+        eval_outcome = _parse_eval_outcome(src_dict.get("eval_outcome", UNSET))
 
         def _parse_eval_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast("None | str | Unset", data)
 
-        eval_reason = _parse_eval_reason(d.pop("eval_reason", UNSET))
+        eval_reason = _parse_eval_reason(src_dict.get("eval_reason", UNSET))
 
         def _parse_memory_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -128,16 +140,16 @@ class WriteMemoryResponse:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                memory_id_type_0 = UUID(data)
+                memory_id_type_0 = parse_uuid(data)
 
                 return memory_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UUID, data)
+            return cast("None | Unset | UUID", data)
 
-        memory_id = _parse_memory_id(d.pop("memory_id", UNSET))
+        memory_id = _parse_memory_id(src_dict.get("memory_id", UNSET))
 
-        message = d.pop("message", UNSET)
+        message = src_dict.get("message", UNSET)
 
         write_memory_response = cls(
             success=success,
@@ -146,6 +158,12 @@ class WriteMemoryResponse:
             eval_reason=eval_reason,
             memory_id=memory_id,
             message=message,
+        )
+
+        d = (
+            {}
+            if src_dict.keys() <= _PROPERTY_NAMES
+            else {k: v for k, v in src_dict.items() if k not in _PROPERTY_NAMES}
         )
 
         write_memory_response.additional_properties = d
