@@ -73,11 +73,16 @@ def walk_through(base_url: str, api_key: str, admin_api_key: str) -> None:
         except AuthenticationError as exc:
             print(f"{type(exc).__name__}: {exc}")
 
-    step("dropping down: a dashboard operation through client.raw (the wrapper does not cover it)")
-    from cml_api_client.api.dashboard import dashboard_overview
-    from cml_api_client.models import DashboardOverview
+    step("the operator's view: client.admin (the admin key), pages fetched as the loop advances")
+    with CognitiveMemoryLayer(base_url=base_url, api_key=api_key, admin_api_key=admin_api_key) as operator:
+        print(operator.admin.overview())
+        for n, item in enumerate(operator.admin.memories.list(search=tag, per_page=2), start=1):
+            print(f"  {n}. [{item.type_}] {item.text}")
 
-    with CognitiveMemoryLayer(base_url=base_url, api_key=admin_api_key) as operator:
+        step("dropping down: the same overview through client.raw, which carries the admin key for admin routes")
+        from cml_api_client.api.dashboard import dashboard_overview
+        from cml_api_client.models import DashboardOverview
+
         overview = dashboard_overview.sync(client=operator.raw)
         if not isinstance(overview, DashboardOverview):
             raise RuntimeError(f"dashboard overview failed: {overview}")
