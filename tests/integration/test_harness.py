@@ -101,7 +101,7 @@ def test_ctrl_c_then_sigterm_at_once_still_stops_everything(server_source: Serve
     run_dir = Path(next(line for line in lines if line.startswith("# run directory")).rsplit(": ", 1)[1])
     assert (run_dir / "pgdata").is_dir()
     url = next(line for line in lines if line.startswith("export CML_BASE_URL=")).split("=", 1)[1]
-    assert httpx.get(url + HEALTH_PATH, timeout=10).status_code == 200
+    assert httpx.get(url + HEALTH_PATH, timeout=10).json()["status"] == "healthy"
 
     process.send_signal(signal.SIGINT)
     process.send_signal(signal.SIGTERM)

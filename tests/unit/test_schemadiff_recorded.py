@@ -1,7 +1,7 @@
 """The schema diff on a real server move: the recorded 1.5.1 document and the one that followed it.
 
-``tests/data/openapi/cml-1.5.1.json`` is fixed test data (the server's own
-document). Its successor is the next recorded snapshot in ``tests/data/openapi``
+The oldest document in ``tests/data/openapi`` (server 1.5.1's own) is fixed
+test data. Its successor is the next recorded snapshot in ``tests/data/openapi``
 or, while there is none, the snapshot the SDK is built from
 (``codegen.schema.current_snapshot()``): the pair stays the same when the SDK
 moves on, because ``codegen upgrade`` records the snapshot it leaves there.
@@ -26,12 +26,14 @@ from codegen.names import GeneratedClient
 from codegen.schema import current_snapshot, load_document
 
 RECORDED = Path(__file__).resolve().parents[1] / "data" / "openapi"
-OLD = RECORDED / "cml-1.5.1.json"
 B, C, INFO = Severity.BREAKING, Severity.COMPATIBLE, Severity.INFORMATIONAL
 
 
 def _version(snapshot: Path) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", snapshot.stem))
+
+
+OLD = min(RECORDED.glob("cml-*.json"), key=_version)  # the oldest recorded server document: 1.5.1
 
 
 def _successor(old: Path) -> Path:
