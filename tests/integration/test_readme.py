@@ -1,4 +1,4 @@
-"""Every ``python`` block of README.md runs as written against the real server.
+"""Every ``python`` block of README.md and of the guides in ``docs/`` runs as written against the real server.
 
 The blocks read the server's address, keys and tenant from ``CML_BASE_URL``,
 ``CML_API_KEY``, ``CML_ADMIN_API_KEY`` and ``CML_TENANT_ID``, as a reader's
@@ -20,7 +20,9 @@ import pytest
 
 from tests.conftest import ServerInfo
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+ROOT = Path(__file__).resolve().parents[2]
+README = ROOT / "README.md"
+DOCUMENTS = [README, *sorted((ROOT / "docs").rglob("*.md"))]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 
@@ -42,19 +44,22 @@ def reader_environment(server: ServerInfo) -> dict[str, str]:
     return env
 
 
-BLOCKS = python_blocks()
+BLOCKS = [
+    (f"{path.relative_to(ROOT)}:{line}", code) for path in DOCUMENTS for line, code in python_blocks(path)
+]
 
 
-def test_the_readme_has_python_examples_and_none_hard_codes_a_server() -> None:
-    assert BLOCKS, "no ```python block found in README.md: the extraction is broken"
-    for line, code in BLOCKS:
-        assert 'api_key="..."' not in code, f"README.md:{line} hard-codes a placeholder key"
-        assert "localhost:8000" not in code, f"README.md:{line} hard-codes a server address"
+def test_the_documents_have_python_examples_and_none_hard_codes_a_server() -> None:
+    assert python_blocks(README), "no ```python block found in README.md: the extraction is broken"
+    assert len({where.split(":")[0] for where, _ in BLOCKS}) > 1, "no ```python block found in docs/"
+    for where, code in BLOCKS:
+        assert 'api_key="..."' not in code, f"{where} hard-codes a placeholder key"
+        assert "localhost:8000" not in code, f"{where} hard-codes a server address"
 
 
-@pytest.mark.parametrize(("line", "code"), BLOCKS, ids=[f"README.md:{line}" for line, _ in BLOCKS])
-def test_readme_block_runs_as_written(cml_server: ServerInfo, tmp_path: Path, line: int, code: str) -> None:
-    script = tmp_path / f"readme_{line}.py"
+@pytest.mark.parametrize(("where", "code"), BLOCKS, ids=[where for where, _ in BLOCKS])
+def test_documented_block_runs_as_written(cml_server: ServerInfo, tmp_path: Path, where: str, code: str) -> None:
+    script = tmp_path / "example.py"
     script.write_text(code, encoding="utf-8")
 
     done = subprocess.run(
@@ -66,4 +71,4 @@ def test_readme_block_runs_as_written(cml_server: ServerInfo, tmp_path: Path, li
         timeout=120,
     )
 
-    assert done.returncode == 0, f"README.md:{line} failed:\n{code}\n--- stderr ---\n{done.stderr[-3000:]}"
+    assert done.returncode == 0, f"{where} failed:\n{code}\n--- stderr ---\n{done.stderr[-3000:]}"
