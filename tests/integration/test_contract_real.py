@@ -1,14 +1,17 @@
-"""The contract suite (tests/contract/suite.py) against the real server: the same tests run on FakeCML."""
+"""The contract suite (tests/contract/) against the real server: the same tests run on FakeCML."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.conftest import ServerInfo
+from tests.contract import contract_cases
 from tests.contract.backends import Backend, real_backend
-from tests.contract.suite import *  # noqa: F403  (the tests themselves)
 
 
 @pytest.fixture
 def backend(cml_server: ServerInfo) -> Backend:
     return real_backend(cml_server)
+
+
+globals().update(contract_cases())  # the tests themselves, with the suite's fixtures
