@@ -18,7 +18,7 @@ from typing import Any
 def contract_cases() -> dict[str, Any]:
     """The public names of ``suite`` and of every ``cases_*`` module: what ``from m import *`` would give."""
     names: dict[str, Any] = {}
-    modules = ["suite"] + sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("cases_"))
+    modules = ["suite", *sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("cases_"))]
     for name in modules:
         module = importlib.import_module(f"{__name__}.{name}")
         public = getattr(module, "__all__", None) or [n for n in vars(module) if not n.startswith("_")]
