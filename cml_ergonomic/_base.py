@@ -29,6 +29,7 @@ from cml_ergonomic._operations import Operation
 from cml_ergonomic._pool import deferred_ssl_context, load_httpcore, negotiates_http2, shared_ssl_context
 from cml_ergonomic._request import OWN_REQUEST
 from cml_ergonomic._retry import Clock
+from cml_ergonomic._tenant import TenantGuard
 from cml_ergonomic._version import __version__
 from cml_ergonomic.errors import ConfigurationError
 
@@ -146,7 +147,9 @@ class ClientCore:
         Args:
             api_key: the server's API key (``CML_API_KEY``). Required.
             base_url: the server's root URL (``CML_BASE_URL``, default ``http://localhost:8000``).
-            tenant_id: sent as ``X-Tenant-Id`` (``CML_TENANT_ID``); the server honours it only with the admin key.
+            tenant_id: sent as ``X-Tenant-Id`` (``CML_TENANT_ID``). The server honours it only with the admin key:
+                with another ``api_key``, a tenant other than the key's own is refused (``ConfigurationError``,
+                raised by the first memory call, before anything is sent; see ``docs/clients.md``).
             user_id: sent as ``X-User-Id`` (``CML_USER_ID``).
             admin_api_key: used only for admin operations (``CML_ADMIN_API_KEY``).
             timeout: seconds or ``httpx.Timeout`` per attempt (``CML_TIMEOUT``; default 5 s connect, 30 s read).
@@ -196,6 +199,7 @@ class ClientCore:
         self.breaker = CircuitBreaker(lambda: self.clock.now())  # via self: tests swap the clock
         self.degraded = False
         self._check_server_pending = bool(check_server)
+        self._tenant_guard = TenantGuard()  # checked before the first memory call, never at construction
         self._identity_lock = threading.Lock()
         self._pool_headers: dict[str, str] = {}
         self._headers: tuple[dict[str, str], dict[str, str], dict[str, str]] = self._build_headers(

@@ -24,7 +24,8 @@ from cml_ergonomic._methods import MemoryMethods
 from cml_ergonomic._request import Call, RequestSpec
 from cml_ergonomic._retry import annotate, first_retry, strategies
 from cml_ergonomic._session import AsyncSessionOpener, SessionMethods, SessionOpener
-from cml_ergonomic.errors import CMLError
+from cml_ergonomic._tenant import TenantGuard
+from cml_ergonomic.errors import AuthorizationError, CMLError
 
 if TYPE_CHECKING:
     import asyncio
@@ -77,11 +78,21 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, Compatib
             outcomes = list(pool.map(lambda index: batch.run(index, self._execute), range(count)))
         return batch.assemble(outcomes)
 
+    def _check_tenant(self, spec: RequestSpec[Any]) -> None:
+        config = self.config
+        if config.tenant_id is not None and self._tenant_guard.wanted(config, spec.operation):
+            try:
+                answer: Any = self._execute(TenantGuard.probe())
+            except AuthorizationError as exc:
+                answer = exc
+            self._tenant_guard.judge(config, config.tenant_id, answer)
+
     def _execute(self, spec: RequestSpec[T]) -> T:
         if self._check_server_pending:
             self._check_server_pending = False
             with contextlib.suppress(CMLError):  # a failed check must not fail the user's call
                 self._execute(first_use_check())
+        self._check_tenant(spec)
         call = Call(self, spec)
         if call.blocked():
             return call.degraded("the circuit is open")
@@ -109,6 +120,7 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, Compatib
         return response
 
     def _execute_stream(self, spec: StreamSpec[Y]) -> Iterator[Y]:
+        self._check_tenant(spec.request)
         call: Call[Any] = Call(self, spec.request)
         with call.observe_stream():
             response = self._retrying(call, self._open_stream)  # retried until the stream opens, never after
@@ -205,11 +217,21 @@ class AsyncCognitiveMemoryLayer(
 
         return batch.assemble(list(await asyncio.gather(*(one(i) for i in range(len(batch.specs))))))
 
+    async def _check_tenant(self, spec: RequestSpec[Any]) -> None:
+        config = self.config
+        if config.tenant_id is not None and self._tenant_guard.wanted(config, spec.operation):
+            try:
+                answer: Any = await self._execute(TenantGuard.probe())
+            except AuthorizationError as exc:
+                answer = exc
+            self._tenant_guard.judge(config, config.tenant_id, answer)
+
     async def _execute(self, spec: RequestSpec[T]) -> T:
         if self._check_server_pending:
             self._check_server_pending = False
             with contextlib.suppress(CMLError):  # a failed check must not fail the user's call
                 await self._execute(first_use_check())
+        await self._check_tenant(spec)
         call = Call(self, spec)
         if call.blocked():
             return call.degraded("the circuit is open")
@@ -240,6 +262,7 @@ class AsyncCognitiveMemoryLayer(
         return response
 
     async def _execute_stream(self, spec: StreamSpec[Y]) -> AsyncIterator[Y]:
+        await self._check_tenant(spec.request)
         call: Call[Any] = Call(self, spec.request)
         with call.observe_stream():
             response = await self._retrying(call, self._open_stream)  # retried until the stream opens, never after

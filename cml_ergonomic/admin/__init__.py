@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from cml_ergonomic.admin._base import AdminResource
 from cml_ergonomic.admin._jobs import AdminConsolidation, AdminForgetting, AdminJobs, AdminReconsolidation
-from cml_ergonomic.admin._pager import AsyncPager, PageWalk, SyncPager
+from cml_ergonomic.admin._memory_walk import ListingChangedError
+from cml_ergonomic.admin._pager import AsyncPager, PageWalk, SyncPager, Walk
 from cml_ergonomic.admin._records import AdminEvents, AdminFacts, AdminMemories
 from cml_ergonomic.admin._resources import Admin
 from cml_ergonomic.admin._results import (
@@ -57,6 +58,7 @@ __all__ = [
     "ExportedFact",
     "ExportedMemory",
     "ForgettingRun",
+    "ListingChangedError",
     "MemoryDetail",
     "ModelsStatus",
     "Overview",
@@ -65,4 +67,5 @@ __all__ = [
     "SuccessMessage",
     "SyncPager",
     "Tenants",
+    "Walk",
 ]

@@ -1,18 +1,22 @@
-"""Auto-pagination, written once: a :class:`PageWalk` knows how to walk a listing; two pagers only move through it.
+"""Auto-pagination, written once: a walk yields requests and pages; two pagers only drive it.
 
 ``admin.memories.list(...)`` checks its filters and returns a pager at once,
 without a request. Iterating it fetches page after page as the loop
 advances, through the client's ``_execute`` (so each page has the retries,
-deadline, errors and logging of any call), and stops after the last page:
-never a request more than needed. ``.pages()`` gives the pages themselves,
-with their totals. The sync pager and the async one differ only in ``await``.
+deadline, errors and logging of any call). ``.pages()`` gives the pages
+themselves, with their totals.
+
+A walk is a generator of *steps*: it yields a :class:`RequestSpec` and is
+sent back the answer (or thrown the error), and it yields an :class:`Emit`
+to hand a page to the caller. The sync pager and the async one drive it and
+differ only in ``await``; what to fetch, when to stop and how to check the
+result live in the walk, once.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
-from contextlib import contextmanager
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
+from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar, overload
 
 from cml_ergonomic._endpoint import AsyncExecutor, Resource, SyncExecutor, _ClientMethod
 from cml_ergonomic._request import RequestSpec
@@ -21,10 +25,41 @@ from cml_ergonomic.errors import CMLError
 P = ParamSpec("P")
 PG = TypeVar("PG")  # a page
 I = TypeVar("I")  # noqa: E741 - an item
+I_co = TypeVar("I_co", covariant=True)
+
+
+class Emit(Generic[PG]):
+    """A step of a walk: hand ``page`` to the caller (the walk is sent ``None`` back)."""
+
+    __slots__ = ("page",)
+
+    def __init__(self, page: PG) -> None:
+        self.page = page
+
+
+class Walk(Protocol[PG, I_co]):
+    """What a pager drives: the steps of one iteration, and the items of a page it emitted."""
+
+    def steps(self) -> Generator[RequestSpec[Any] | Emit[PG], Any, None]:
+        """A fresh iteration (each ``for`` over a pager starts over)."""
+        ...  # pragma: no cover
+
+    def items(self, page: Any) -> Sequence[I_co]:
+        """The items of a page the walk emitted."""
+        ...  # pragma: no cover
+
+
+def stopped_at(exc: CMLError, page: int, seen: int) -> CMLError:
+    """Say in a failure at which page the listing stopped; what was yielded before stays valid."""
+    exc.page = page
+    note = f"the listing stopped at page {page}; the {seen} item(s) before it are valid"
+    exc.message = f"{exc.message} ({note})"
+    exc.args = (exc.message, *exc.args[1:])
+    return exc
 
 
 class PageWalk(Generic[PG, I]):
-    """How to walk one listing: the request for page ``n``, a page's items, and whether another page follows.
+    """How to walk a listing whose pages are stable: the request for page ``n``, a page's items, what follows.
 
     Args:
         request: builds the request for page ``n`` (1-based).
@@ -44,43 +79,20 @@ class PageWalk(Generic[PG, I]):
         self.items = items
         self.more = more
 
-    def cursor(self) -> _Cursor[PG, I]:
-        """A fresh position at page 1 (each iteration of a pager starts over)."""
-        return _Cursor(self)
-
-
-class _Cursor(Generic[PG, I]):
-    """Where one iteration is: the next page to fetch, and how many items came before it."""
-
-    __slots__ = ("done", "number", "seen", "walk")
-
-    def __init__(self, walk: PageWalk[PG, I]) -> None:
-        self.walk = walk
-        self.number = 1
-        self.seen = 0
-        self.done = False
-
-    def next_request(self) -> RequestSpec[PG] | None:
-        return None if self.done else self.walk.request(self.number)
-
-    def received(self, page: PG) -> PG:
-        count = len(self.walk.items(page))
-        self.seen += count
-        self.done = count == 0 or not self.walk.more(page, self.number)
-        self.number += 1
-        return page
-
-    @contextmanager
-    def fetching(self) -> Iterator[None]:
-        """Say in a failure at which page the listing stopped; what was yielded before stays valid."""
-        try:
-            yield
-        except CMLError as exc:
-            exc.page = self.number
-            note = f"the listing stopped at page {self.number}; the {self.seen} item(s) before it are valid"
-            exc.message = f"{exc.message} ({note})"
-            exc.args = (exc.message, *exc.args[1:])
-            raise
+    def steps(self) -> Generator[RequestSpec[Any] | Emit[PG], Any, None]:
+        """Page 1, 2, ... until a page is empty or says it is the last; never a request more than needed."""
+        number, seen = 1, 0
+        while True:
+            try:
+                page = yield self.request(number)
+            except CMLError as exc:
+                raise stopped_at(exc, number, seen) from exc.__cause__
+            count = len(self.items(page))
+            seen += count
+            yield Emit(page)
+            if count == 0 or not self.more(page, number):
+                return
+            number += 1
 
 
 class SyncPager(Generic[PG, I]):
@@ -91,21 +103,32 @@ class SyncPager(Generic[PG, I]):
         ...     print(memory.id, memory.text)
     """
 
-    def __init__(self, walk: PageWalk[PG, I], execute: Callable[[RequestSpec[PG]], PG]) -> None:
+    def __init__(self, walk: Walk[PG, I], execute: Callable[[RequestSpec[Any]], Any]) -> None:
         self._walk = walk
         self._execute = execute
 
     def pages(self) -> Iterator[PG]:
-        """The pages themselves (with ``total``, ``page``, ... as the server counts them), fetched lazily.
+        """The pages themselves (with ``total``, ``page``, ...), fetched lazily.
 
         Raises:
             APIStatusError: a page failed; the error says which (``.page``).
         """
-        cursor = self._walk.cursor()
-        while (request := cursor.next_request()) is not None:
-            with cursor.fetching():
-                page = self._execute(request)
-            yield cursor.received(page)
+        steps = self._walk.steps()
+        answer: Any = None
+        failure: CMLError | None = None
+        while True:
+            try:
+                step = steps.send(answer) if failure is None else steps.throw(failure)
+            except StopIteration:
+                return
+            answer, failure = None, None
+            if isinstance(step, Emit):
+                yield step.page
+                continue
+            try:
+                answer = self._execute(step)
+            except CMLError as exc:
+                failure = exc
 
     def __iter__(self) -> Iterator[I]:
         for page in self.pages():
@@ -120,21 +143,32 @@ class AsyncPager(Generic[PG, I]):
         ...     print(memory.id)
     """
 
-    def __init__(self, walk: PageWalk[PG, I], execute: Callable[[RequestSpec[PG]], Awaitable[PG]]) -> None:
+    def __init__(self, walk: Walk[PG, I], execute: Callable[[RequestSpec[Any]], Awaitable[Any]]) -> None:
         self._walk = walk
         self._execute = execute
 
     async def pages(self) -> AsyncIterator[PG]:
-        """The pages themselves (with ``total``, ``page``, ... as the server counts them), fetched lazily.
+        """The pages themselves (with ``total``, ``page``, ...), fetched lazily.
 
         Raises:
             APIStatusError: a page failed; the error says which (``.page``).
         """
-        cursor = self._walk.cursor()
-        while (request := cursor.next_request()) is not None:
-            with cursor.fetching():
-                page = await self._execute(request)
-            yield cursor.received(page)
+        steps = self._walk.steps()
+        answer: Any = None
+        failure: CMLError | None = None
+        while True:
+            try:
+                step = steps.send(answer) if failure is None else steps.throw(failure)
+            except StopIteration:
+                return
+            answer, failure = None, None
+            if isinstance(step, Emit):
+                yield step.page
+                continue
+            try:
+                answer = await self._execute(step)
+            except CMLError as exc:
+                failure = exc
 
     async def __aiter__(self) -> AsyncIterator[I]:
         async for page in self.pages():
@@ -143,12 +177,12 @@ class AsyncPager(Generic[PG, I]):
 
 
 class paged_endpoint(_ClientMethod, Generic[P, PG, I]):
-    """Descriptor: a builder ``(self, ...) -> PageWalk`` becomes a method returning a pager of the client's kind."""
+    """Descriptor: a builder ``(self, ...) -> Walk`` becomes a method returning a pager of the client's kind."""
 
     runner = "_paginate"
-    build: Callable[Concatenate[Any, P], PageWalk[PG, I]]
+    build: Callable[Concatenate[Any, P], Walk[PG, I]]
 
-    def __init__(self, build: Callable[Concatenate[Any, P], PageWalk[PG, I]]) -> None:
+    def __init__(self, build: Callable[Concatenate[Any, P], Walk[PG, I]]) -> None:
         super().__init__(build)
 
     @overload
@@ -161,7 +195,7 @@ class paged_endpoint(_ClientMethod, Generic[P, PG, I]):
         return self._bind(obj)
 
 
-def pager_for(client: Any, walk: PageWalk[Any, Any]) -> SyncPager[Any, Any] | AsyncPager[Any, Any]:
+def pager_for(client: Any, walk: Walk[Any, Any]) -> SyncPager[Any, Any] | AsyncPager[Any, Any]:
     """The pager that suits ``client``: iterated with ``for`` (sync client) or ``async for`` (async client)."""
     if isinstance(client, AsyncExecutor):
         return AsyncPager(walk, client._execute)

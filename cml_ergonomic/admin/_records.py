@@ -33,7 +33,8 @@ from cml_ergonomic.admin._base import (
     _flag,
     _id,
 )
-from cml_ergonomic.admin._pager import PageWalk, paged_endpoint
+from cml_ergonomic.admin._memory_walk import STABLE_SORT, ExactMemoryWalk
+from cml_ergonomic.admin._pager import PageWalk, Walk, paged_endpoint
 from cml_ergonomic.admin._results import (
     BulkActionResult,
     EventItem,
@@ -65,8 +66,17 @@ class AdminMemories(AdminResource[X]):
         order: Literal["asc", "desc"] = "desc",
         per_page: int = DEFAULT_PAGE_SIZE,
         **options: Unpack[CallOptions],
-    ) -> PageWalk[DashboardMemoryListResponse, DashboardMemoryListItem]:
-        """Every memory that matches, fetched page by page as you iterate (``for`` / ``async for``).
+    ) -> Walk[DashboardMemoryListResponse, DashboardMemoryListItem]:
+        """Every memory that matches, each exactly once, in the order asked for (``for`` / ``async for``).
+
+        The server pages by offset and breaks no ties, so the pager walks by
+        ``written_at`` (set once per memory, never changed), checks at every
+        page that nothing before it moved, and orders on the client: each
+        memory that matches for the whole walk is listed exactly once, also
+        when many share a ``confidence`` or ``type`` and while memories are
+        written. Sorted by ``written_at`` ascending, pages arrive as they are
+        fetched; sorted any other way, the whole listing is read before the
+        first item (equal values stay in the order they were written).
 
         Args:
             tenant_id: the tenant (default: the client's; None on both: every tenant).
@@ -77,7 +87,7 @@ class AdminMemories(AdminResource[X]):
             sort_by: ``timestamp`` (default), ``confidence``, ``importance``, ``access_count``, ``written_at``,
                 ``type`` or ``status``.
             order: ``desc`` (default) or ``asc``.
-            per_page: memories per request, 1 to 200.
+            per_page: memories per request and per page handed out, 1 to 200.
             **options: per-call ``timeout``, ``max_retries``, ``deadline`` (for each page).
 
         Returns:
@@ -87,28 +97,35 @@ class AdminMemories(AdminResource[X]):
             ValidationError: a bad filter (nothing was sent).
             ConfigurationError: the client has no admin key.
             APIStatusError: a page failed while iterating; ``.page`` says which.
+            ListingChangedError: memories kept disappearing from the listing while it was walked.
 
         Example:
             >>> for m in client.admin.memories.list(type="preference"):  # doctest: +SKIP
             ...     print(m.id, m.text)
         """
+        size = check.int_range(per_page, "per_page", 1, PAGE_SIZE_MAX)
+        column = check.one_of(sort_by, "sort_by", MEMORY_SORTS)
+        direction = check.one_of(order, "order", ("asc", "desc"))
         query: dict[str, object] = {
             "tenant_id": self._tenant(tenant_id),
             "type": None if type is None else check.memory_type(type, "type"),
             "status": None if status is None else check.one_of(status, "status", MEMORY_STATUSES),
             "search": None if search is None else check.text(search, "search"),
             "source_session_id": None if source_session_id is None else _id(source_session_id, "source_session_id"),
-            "sort_by": check.one_of(sort_by, "sort_by", MEMORY_SORTS),
-            "order": check.one_of(order, "order", ("asc", "desc")),
-            "per_page": check.int_range(per_page, "per_page", 1, PAGE_SIZE_MAX),
+            "sort_by": STABLE_SORT,  # the walk's own order; the one asked for is applied on the client
+            "order": "asc",
         }
         self._require_admin_key("dashboard_memories")
-        return PageWalk(
-            lambda n: self._spec(
-                "dashboard_memories", parser(DashboardMemoryListResponse), options, query={**query, "page": n}
+        return ExactMemoryWalk(
+            lambda page, n: self._spec(
+                "dashboard_memories",
+                parser(DashboardMemoryListResponse),
+                options,
+                query={**query, "page": page, "per_page": n},
             ),
-            lambda page: page.items,
-            lambda page, n: n < page.total_pages,
+            per_page=size,
+            sort_by=column,
+            order=direction,
         )
 
     @endpoint

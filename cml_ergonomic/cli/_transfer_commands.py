@@ -73,13 +73,10 @@ def import_(state: State, args: argparse.Namespace) -> int | None:
     if not source.is_file():
         raise UsageProblem(f"no such file: {source}", "Give the path of a file written by export.")
     client = state.client()
-    config = client.config
-    if config.tenant_id and (config.admin_api_key is None or config.api_key != config.admin_api_key):
-        # The server reads X-Tenant-Id only from the admin key: writes land in the API key's own tenant.
-        state.output.note(
-            f"note: writes go to your API key's tenant; to import into {config.tenant_id!r}, "
-            "pass the admin key as --api-key too"
-        )
+    if client.config.tenant_id is not None and not args.dry_run:
+        # A --tenant the writes would not reach is refused here (exit 2), before the journal or any write:
+        # the client checks the tenant against the server before its first memory call.
+        client.stats()
     journal_path = (
         Path(args.journal) if args.journal else default_path(source, client.config.base_url, client.config.tenant_id)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import random
 import threading
 import time
 import uuid
@@ -204,6 +205,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             ("GET", f"{API}/dashboard/memories"): (self._dashboard_memories, True),
             ("GET", f"{API}/dashboard/memories/{{memory_id}}"): (self._dashboard_memory, True),
             ("GET", f"{API}/dashboard/export/memories"): (self._dashboard_export, True),
+            ("GET", f"{API}/dashboard/config"): (self._dashboard_config, True),
             ("GET", "/openapi.json"): (self._openapi, False),
         }
         # The fake serves what the snapshot serves: an operation a server version drops is a 404 here too.
@@ -777,7 +779,11 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             needle = p["search"].lower()
             records = [r for r in records if needle in r.text.lower()]
         sort_by = p.get("sort_by", "timestamp")
-        records.sort(key=lambda r: (getattr(r, sort_by), r.id), reverse=p.get("order", "desc") == "desc")
+        # The server sorts by the one column with no tiebreaker, and PostgreSQL returns equal rows in an order
+        # that changes with the page it is asked for; so does the fake (deterministically, per request).
+        records.sort(key=lambda r: r.id)
+        random.Random(f"{sort_by}:{page}:{per_page}").shuffle(records)
+        records.sort(key=lambda r: getattr(r, sort_by), reverse=p.get("order", "desc") == "desc")
         window = records[(page - 1) * per_page : page * per_page]
         answer = {
             "items": [r.dashboard_item() for r in window],
@@ -805,6 +811,22 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         records.sort(key=lambda r: r.timestamp, reverse=True)
         headers = {"content-disposition": "attachment; filename=memories_export.json"}
         return _Answer(200, [r.export_item() for r in records[:10000]], headers)
+
+    def _dashboard_config(self, call: _Request) -> _Answer:
+        # Only what a client can rely on: the tenant of requests that name none (the normal key's only tenant).
+        item = {
+            "key": "auth.default_tenant_id",
+            "value": self.tenant_id,
+            "default_value": "default",
+            "is_secret": False,
+            "is_editable": True,
+            "source": "env",
+            "description": "Default tenant ID when X-Tenant-ID header is not provided.",
+            "requires_restart": True,
+            "is_required": False,
+            "env_var": "AUTH__DEFAULT_TENANT_ID",
+        }
+        return _Answer(200, {"sections": [{"name": "Authentication", "items": [item]}]})
 
     # ------------------------------------------------------------------ inspection helpers
 

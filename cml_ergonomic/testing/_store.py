@@ -142,6 +142,10 @@ class Store:
         self.sessions: dict[str, Session] = {}
 
     def add(self, record: Record) -> Record:
+        # The server stamps written_at per memory to the microsecond; two stamps never tie there, so here neither.
+        last = max((r.written_at for r in self.records.values()), default=None)
+        if last is not None and record.written_at <= last:
+            record.written_at = last + timedelta(microseconds=1)
         self.records[record.id] = record
         return record
 

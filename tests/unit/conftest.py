@@ -23,6 +23,7 @@ from hypothesis import settings
 
 from cml_ergonomic import AsyncCognitiveMemoryLayer, CognitiveMemoryLayer
 from cml_ergonomic._retry import Clock
+from cml_ergonomic._tenant import TenantGuard
 
 # --------------------------------------------------------------------------- Hypothesis: reproducible by default
 
@@ -326,6 +327,11 @@ def shared_ssl_context() -> ssl.SSLContext:
     return ssl.create_default_context()
 
 
+class _NoTenantCheck(TenantGuard):
+    def wanted(self, config: Any, operation: Any) -> bool:
+        return False
+
+
 @pytest.fixture
 async def make_client(client_kind: str) -> AsyncIterator[Callable[..., Driver]]:
     """A factory of drivers around a sync or async client (with a fake clock), closed after the test.
@@ -338,7 +344,7 @@ async def make_client(client_kind: str) -> AsyncIterator[Callable[..., Driver]]:
     is_sync = client_kind == "sync"
     cls = CognitiveMemoryLayer if is_sync else AsyncCognitiveMemoryLayer
 
-    def factory(*, owned: bool = False, **kwargs: Any) -> Driver:
+    def factory(*, owned: bool = False, check_tenant: bool = False, **kwargs: Any) -> Driver:
         kwargs.setdefault("api_key", API_KEY)
         kwargs.setdefault("base_url", BASE_URL)
         if not owned:
@@ -352,6 +358,10 @@ async def make_client(client_kind: str) -> AsyncIterator[Callable[..., Driver]]:
         clock = FakeClock()
         client = cls(**kwargs)
         client.clock = clock.clock()
+        if not check_tenant:
+            # These tests are about headers and calls, sent to a mocked server that has no dashboard; the tenant
+            # rule (a normal key's tenant is checked against the server first) has its own tests (test_tenant.py).
+            client._tenant_guard = _NoTenantCheck()
         driver = Driver(client, clock)
         drivers.append(driver)
         return driver

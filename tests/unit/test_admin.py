@@ -7,6 +7,7 @@ The bodies in ``admin_bodies.json`` were recorded from the real 1.5.1 server
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -230,32 +231,59 @@ async def test_without_an_admin_key_nothing_is_sent(name: str, make_client: Any,
     assert httpx_mock.get_requests() == []
 
 
-def _memory_page(page: int, total_pages: int, per_page: int = 2) -> dict[str, Any]:
+def _memories(count: int) -> list[dict[str, Any]]:
+    """``count`` listing items in the order they were written (the listing's ``written_at`` ascending)."""
     template = BODIES["memories"]["items"][0]
-    items = [{**template, "id": f"00000000-0000-0000-0000-{page:06d}{i:06d}"} for i in range(per_page)]
-    return {"items": items, "total": total_pages * per_page, "page": page, "per_page": per_page,
-            "total_pages": total_pages}  # fmt: skip
+    return [
+        {**template, "id": f"00000000-0000-0000-0000-{i:012d}", "written_at": f"2026-11-21T10:00:{i:02d}.000001"}
+        for i in range(count)
+    ]
+
+
+def _serve(httpx_mock: HTTPXMock, held: list[dict[str, Any]], *, fail_page: int | None = None) -> None:
+    """The listing as the server answers it: OFFSET/LIMIT over ``held`` (sorted by ``written_at``)."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        params = request.url.params
+        number, size = int(params["page"]), int(params["per_page"])
+        if number == fail_page and size > 1:
+            return httpx.Response(404, json={"detail": "Tenant gone"})
+        assert (params["sort_by"], params["order"]) == ("written_at", "asc")
+        window = held[(number - 1) * size : number * size]
+        pages = max(1, -(-len(held) // size))
+        return httpx.Response(
+            200, json={"items": window, "total": len(held), "page": number, "per_page": size, "total_pages": pages}
+        )
+
+    httpx_mock.add_callback(answer, url=re.compile(re.escape(f"{API}/dashboard/memories?") + ".*"), is_reusable=True)
+
+
+def _pages_asked(httpx_mock: HTTPXMock) -> list[tuple[str, str]]:
+    return [(r.url.params["page"], r.url.params["per_page"]) for r in httpx_mock.get_requests()]
 
 
 async def test_memories_list_fetches_each_page_once_and_stops_at_the_last(
     admin_client: Driver, httpx_mock: HTTPXMock
 ) -> None:
-    query = f"tenant_id={TENANT}&type=preference&status=active&sort_by=timestamp&order=asc&per_page=2"
-    for page in (1, 2, 3):
-        httpx_mock.add_response(url=f"{API}/dashboard/memories?{query}&page={page}", json=_memory_page(page, 3))
-
-    pager = admin_client.client.admin.memories.list(type="preference", status="active", order="asc", per_page=2)
+    held = _memories(6)
+    _serve(httpx_mock, held)
+    pager = admin_client.client.admin.memories.list(
+        type="preference", status="active", sort_by="written_at", order="asc", per_page=2
+    )
     assert httpx_mock.get_requests() == []  # lazy: nothing is sent until the loop starts
     items = await _collect(pager)
 
-    assert len(items) == 6 and len({item.id for item in items}) == 6
+    assert [str(item.id) for item in items] == [m["id"] for m in held]
     assert type(items[0]).__name__ == "DashboardMemoryListItem"
-    assert [parse_qs(r.url.query.decode())["page"] for r in httpx_mock.get_requests()] == [["1"], ["2"], ["3"]]
+    # each page once, and after each page but the first the check of the memory where the one before ended
+    assert _pages_asked(httpx_mock) == [("1", "2"), ("2", "2"), ("2", "1"), ("3", "2"), ("4", "1")]
+    params = httpx_mock.get_requests()[0].url.params
+    assert (params["tenant_id"], params["type"], params["status"]) == (TENANT, "preference", "active")
 
 
 async def test_breaking_out_of_the_loop_fetches_no_further_page(admin_client: Driver, httpx_mock: HTTPXMock) -> None:
-    httpx_mock.add_response(json=_memory_page(1, 5))
-    pager = admin_client.client.admin.memories.list(per_page=2)
+    _serve(httpx_mock, _memories(5))
+    pager = admin_client.client.admin.memories.list(sort_by="written_at", order="asc", per_page=2)
     if admin_client.is_async:
         async for _ in pager:
             break
@@ -266,8 +294,7 @@ async def test_breaking_out_of_the_loop_fetches_no_further_page(admin_client: Dr
 
 
 async def test_pages_give_the_totals(admin_client: Driver, httpx_mock: HTTPXMock) -> None:
-    httpx_mock.add_response(json=_memory_page(1, 2))
-    httpx_mock.add_response(json=_memory_page(2, 2))
+    _serve(httpx_mock, _memories(4))
     pages = await _collect(admin_client.client.admin.memories.list(per_page=2), pages=True)
     assert [(p.page, p.total, p.total_pages, len(p.items)) for p in pages] == [(1, 4, 2, 2), (2, 4, 2, 2)]
 
@@ -281,17 +308,17 @@ async def test_an_empty_listing_is_one_request(admin_client: Driver, httpx_mock:
 async def test_an_error_mid_listing_says_which_page_and_keeps_what_was_yielded(
     admin_client: Driver, httpx_mock: HTTPXMock
 ) -> None:
-    httpx_mock.add_response(json=_memory_page(1, 3))
-    httpx_mock.add_response(status_code=404, json={"detail": "Tenant gone"})
+    held = _memories(6)
+    _serve(httpx_mock, held, fail_page=2)
     seen: list[Any] = []
-    pager = admin_client.client.admin.memories.list(per_page=2)
+    pager = admin_client.client.admin.memories.list(sort_by="written_at", order="asc", per_page=2)
     with pytest.raises(NotFoundError) as raised:
         if admin_client.is_async:
             async for item in pager:
                 seen.append(item)
         else:
             seen.extend(pager)
-    assert [str(item.id) for item in seen] == [item["id"] for item in _memory_page(1, 3)["items"]]
+    assert [str(item.id) for item in seen] == [m["id"] for m in held[:2]]
     assert raised.value.page == 2
     assert "stopped at page 2; the 2 item(s) before it are valid" in str(raised.value)
 
@@ -550,7 +577,8 @@ def test_admin_methods_show_their_real_signature() -> None:
 def test_a_transport_error_on_a_page_is_typed_too(httpx_mock: HTTPXMock) -> None:
     from cml_ergonomic import CMLConnectionError, CognitiveMemoryLayer
 
-    httpx_mock.add_response(json=_memory_page(1, 2))
+    page = {"items": _memories(2), "total": 4, "page": 1, "per_page": 2, "total_pages": 2}
+    httpx_mock.add_response(json=page)
     httpx_mock.add_exception(httpx.ConnectError("refused"))
     with CognitiveMemoryLayer(api_key=API_KEY, admin_api_key=ADMIN_KEY, base_url=BASE_URL, max_retries=0) as client:
         pager = client.admin.memories.list(per_page=2)

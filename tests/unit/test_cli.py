@@ -111,6 +111,11 @@ def page(items: list[dict[str, Any]], number: int, pages: int, total: int) -> di
     return {"items": items, "total": total, "page": number, "per_page": 200, "total_pages": pages}
 
 
+def server_config(default_tenant: str) -> dict[str, Any]:
+    """The dashboard configuration as far as the tenant rule reads it: the tenant of the normal key."""
+    return {"sections": [{"name": "Auth", "items": [{"key": "auth.default_tenant_id", "value": default_tenant}]}]}
+
+
 LISTING = re.compile(re.escape(f"{API}/dashboard/memories") + r"\?.*")
 
 
@@ -287,17 +292,30 @@ def test_stats_turn_session_forget(httpx_mock: HTTPXMock) -> None:
 # --------------------------------------------------------------------------- admin listings
 
 
+def serve_listing(httpx_mock: HTTPXMock, items: list[dict[str, Any]]) -> None:
+    """Answer the listing as the server does: OFFSET/LIMIT over ``items`` (held in written_at order)."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        params = request.url.params
+        number, size = int(params["page"]), int(params["per_page"])
+        window = items[(number - 1) * size : number * size]
+        body = {"items": window, "total": len(items), "page": number, "per_page": size}
+        return httpx.Response(200, json={**body, "total_pages": max(1, -(-len(items) // size))})
+
+    httpx_mock.add_callback(answer, url=LISTING, is_reusable=True)
+
+
 def test_admin_memories_pages_through_and_prints_json_lines(httpx_mock: HTTPXMock) -> None:
-    first = [listing_item(f"memory {n}") for n in range(3)]
-    second = [listing_item(f"memory {n}") for n in range(3, 5)]
-    httpx_mock.add_response(url=LISTING, json=page(first, 1, 2, 5))
-    httpx_mock.add_response(url=LISTING, json=page(second, 2, 2, 5))
-    result = cml("--admin-api-key", ADMIN_KEY, "--tenant", TENANT, "--json", "admin", "memories")
+    held = [listing_item(f"memory {n}", written_at=f"2026-11-21T21:54:4{n}") for n in range(5)]
+    serve_listing(httpx_mock, held)
+    result = cml("--admin-api-key", ADMIN_KEY, "--tenant", TENANT, "--json", "admin", "memories", "--page-size", "3")
     assert result.code == EXIT_OK, result.err
     rows = [json.loads(line) for line in result.out.splitlines()]
-    assert [r["text"] for r in rows] == [m["text"] for m in first + second]
+    assert [r["text"] for r in rows] == [m["text"] for m in held]
     pages = [httpx.URL(str(r.url)).params for r in httpx_mock.get_requests()]
-    assert [p["page"] for p in pages] == ["1", "2"] and {p["tenant_id"] for p in pages} == {TENANT}
+    # page 1, page 2, then the check that the memory where page 1 ended is still there (position 3)
+    assert [(p["page"], p["per_page"]) for p in pages] == [("1", "3"), ("2", "3"), ("3", "1")]
+    assert {p["tenant_id"] for p in pages} == {TENANT} and {p["sort_by"] for p in pages} == {"written_at"}
     assert {r.headers["X-API-Key"] for r in httpx_mock.get_requests()} == {ADMIN_KEY}
 
 
@@ -542,6 +560,8 @@ def test_a_rerun_resumes_and_imports_nothing_twice(httpx_mock: HTTPXMock, tmp_pa
 def test_import_skips_what_the_target_tenant_already_holds(httpx_mock: HTTPXMock, tmp_path: Path) -> None:
     long_text = "a long memory " * 40  # longer than the listing shows: confirmed through the detail
     held = [listing_item("Already Here  "), listing_item(long_text)]
+    httpx_mock.add_response(url=f"{API}/dashboard/config", json=server_config(TENANT))
+    httpx_mock.add_response(url=f"{API}/memory/stats", json=stats_body())
     httpx_mock.add_response(url=LISTING, json=page(held, 1, 1, 2))
     httpx_mock.add_response(url=f"{API}/dashboard/memories/{held[1]['id']}", json=detail_of(held[1], text=long_text))
     httpx_mock.add_response(url=f"{API}/memory/write", json=write_body())
@@ -554,7 +574,7 @@ def test_import_skips_what_the_target_tenant_already_holds(httpx_mock: HTTPXMock
     result = cml("--admin-api-key", ADMIN_KEY, "--tenant", TENANT, "--json", "import", str(source))
     summary = json.loads(result.out)
     assert (summary["written"], summary["skipped"]) == (1, 2)
-    assert "writes go to your API key's tenant" in result.err  # --tenant without the admin key as API key
+    assert result.err == ""  # --tenant is the key's own tenant (the server says so): no note, no refusal
     writes = [r for r in httpx_mock.get_requests() if r.url.path.endswith("/memory/write")]
     assert [sent_json(r)["content"] for r in writes] == ["new"]
 
@@ -565,3 +585,52 @@ def test_import_stops_with_exit_3_when_the_server_goes_away(httpx_mock: HTTPXMoc
     result = cml("import", str(source), "--concurrency", "1")
     assert result.code == EXIT_UNREACHABLE
     assert "failed 3" in result.out and "unreachable" in result.err
+
+
+# --------------------------------------------------------------------------- the tenant rule (issue 17, finding 2)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("write", "a new fact"), ("read", "fact"), ("stats",), ("forget", "--id", "00000000-0000-0000-0000-000000000001")],
+)
+def test_a_tenant_the_normal_key_cannot_reach_exits_2_and_sends_nothing(
+    httpx_mock: HTTPXMock, command: tuple[str, ...]
+) -> None:
+    httpx_mock.add_response(url=f"{API}/dashboard/config", json=server_config("harness"))
+    result = cml("--api-key", API_KEY, "--admin-api-key", ADMIN_KEY, "--tenant", "othertenant", *command)
+    assert result.code == EXIT_USAGE, result.both
+    assert "othertenant" in result.err and "honours X-Tenant-Id only with the admin key" in result.err
+    assert "'harness'" in result.err  # what to pass instead: the key's own tenant, or the admin key
+    assert [str(r.url) for r in httpx_mock.get_requests()] == [f"{API}/dashboard/config"]  # nothing else went
+
+
+def test_without_the_admin_key_a_tenant_for_the_normal_key_exits_2(httpx_mock: HTTPXMock) -> None:
+    httpx_mock.add_response(
+        url=f"{API}/dashboard/config", status_code=403, json=error_body("Admin permission required")
+    )
+    result = cml("--api-key", API_KEY, "--tenant", "othertenant", "write", "a new fact")
+    assert result.code == EXIT_USAGE, result.both
+    assert "not the admin key" in result.err and "Drop tenant_id" in result.err
+    assert [str(r.url) for r in httpx_mock.get_requests()] == [f"{API}/dashboard/config"]
+
+
+def test_the_keys_own_tenant_is_accepted_without_a_note(httpx_mock: HTTPXMock, tmp_path: Path) -> None:
+    httpx_mock.add_response(url=f"{API}/dashboard/config", json=server_config(TENANT))
+    httpx_mock.add_response(url=f"{API}/memory/write", json=write_body())
+    result = cml("--api-key", API_KEY, "--admin-api-key", ADMIN_KEY, "--tenant", TENANT, "write", "a new fact")
+    assert result.code == EXIT_OK, result.both
+    assert "note" not in result.err
+
+
+def test_import_into_a_tenant_the_key_cannot_reach_exits_2_before_any_write(
+    httpx_mock: HTTPXMock, tmp_path: Path
+) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"text": "a memory", "type": "plan"}) + "\n")
+    httpx_mock.add_response(url=f"{API}/dashboard/config", json=server_config("harness"))
+    result = cml("--api-key", API_KEY, "--admin-api-key", ADMIN_KEY, "--tenant", "copy2", "import", str(source))
+    assert result.code == EXIT_USAGE, result.both
+    assert "copy2" in result.err and "note:" not in result.err
+    assert [str(r.url) for r in httpx_mock.get_requests()] == [f"{API}/dashboard/config"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]  # no journal either
