@@ -34,6 +34,7 @@ from cml_ergonomic.errors import (
 )
 
 if TYPE_CHECKING:
+    from cml_ergonomic._forget_plan import ForgetPlan
     from cml_ergonomic._results import (
         ConsolidationResult,
         CreateSessionResult,
@@ -79,6 +80,10 @@ _LAZY_RESULTS = frozenset(
 
 
 def __getattr__(name: str) -> Any:
+    if name == "ForgetPlan":
+        from cml_ergonomic._forget_plan import ForgetPlan
+
+        return ForgetPlan
     if name in _LAZY_RESULTS:
         from cml_ergonomic import _results
 
@@ -102,6 +107,7 @@ __all__ = [
     "ConsolidationResult",
     "CreateSessionResult",
     "DeleteAllResult",
+    "ForgetPlan",
     "ForgetResult",
     "ForgettingResult",
     "HealthResult",

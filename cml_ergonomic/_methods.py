@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, Unpack, overl
 from cml_ergonomic import _validation as check
 from cml_ergonomic._deprecation import deprecated
 from cml_ergonomic._endpoint import AsyncExecutor, Resource, StreamSpec, SyncExecutor, endpoint, stream_endpoint
+from cml_ergonomic._flow import Steps, flow
 from cml_ergonomic._operations import MEMORY_OPERATIONS as OPERATIONS
 from cml_ergonomic._request import CallOptions, RequestSpec
 from cml_ergonomic._stream import DONE, interpret_read_event
@@ -21,6 +22,7 @@ from cml_ergonomic._stream import DONE, interpret_read_event
 if TYPE_CHECKING:
     from uuid import UUID
 
+    from cml_ergonomic._forget_plan import ForgetPlan
     from cml_ergonomic._results import (
         ConsolidationResult,
         CreateSessionResult,
@@ -555,48 +557,127 @@ class MemoryMethods:
         check.optional(body, "feedback", feedback, check.text)
         return RequestSpec(OPERATIONS["update_memory"], _results().UpdateResult.from_dict, body=body, options=options)
 
+    @flow
+    def plan_forget(
+        self,
+        *,
+        query: str | None = None,
+        before: dt.datetime | None = None,
+        memory_ids: Sequence[UUID | str] | None = None,
+        limit: int = 50,
+    ) -> Steps[ForgetPlan]:
+        """See which memories a forget would take, without forgetting anything.
+
+        Resolves the selector to concrete memory ids; ``forget(plan)`` then
+        forgets exactly those. ``query`` selects what a read for it returns
+        (at most 50; on a server with mock embeddings every memory of the
+        tenant matches any query). ``before`` selects the tenant's active
+        memories older than it, read from the admin listing (it needs the
+        admin key). ``memory_ids`` are taken as given. Given together, the
+        plan holds their union.
+
+        Args:
+            query: plan the memories that match this query.
+            before: plan the active memories older than this (timezone-aware; needs the admin key).
+            memory_ids: plan these ids.
+            limit: the most ids the plan holds (default 50); a selector that matched more makes an
+                incomplete plan (``plan.complete`` is False, and ``str(plan)`` says so).
+
+        Returns:
+            ``ForgetPlan`` with ``memory_ids``, ``memories`` (to show), ``complete``; ``str()`` lists them.
+
+        Raises:
+            ValidationError: no selector, or a bad one (nothing was sent).
+            ConfigurationError: ``before`` without the admin key.
+            APIStatusError: a request failed.
+
+        Example:
+            >>> plan = memory.plan_forget(query="chess")  # doctest: +SKIP
+            >>> print(plan)  # doctest: +SKIP
+            >>> memory.forget(plan).affected_count  # doctest: +SKIP
+        """
+        from cml_ergonomic._forget_plan import check_plan_args, plan_steps
+
+        ids, text, when, size = check_plan_args(memory_ids, query, before, limit)
+        return plan_steps(self, ids, text, when, size)
+
     @endpoint
     def forget(
         self,
+        plan: ForgetPlan | None = None,
         *,
         memory_ids: Sequence[UUID | str] | None = None,
         query: str | None = None,
         before: dt.datetime | None = None,
         action: ForgetAction = "delete",
+        confirm: bool = False,
         **options: Unpack[CallOptions],
     ) -> RequestSpec[ForgetResult]:
-        """Forget memories chosen by id, by query, or by age.
+        """Forget the memories of a plan, or chosen by id; by query or age only with ``confirm=True``.
+
+        ``forget(plan)`` forgets exactly ``plan.memory_ids`` (see ``plan_forget``),
+        and its result's ``planned`` holds them. ``forget(memory_ids=[...])``
+        forgets those ids. ``query`` and ``before`` let the server choose what
+        to forget without showing it: its forget-by-query takes up to 100
+        retrieval hits (with mock embeddings, every memory of the tenant), so
+        they are refused unless ``confirm=True`` says you accept that.
 
         Args:
+            plan: a ``ForgetPlan`` from ``plan_forget``; forget exactly its ids.
             memory_ids: the memories' ids.
-            query: forget what matches this query.
-            before: forget what is older than this (timezone-aware).
+            query: forget what the server matches for this query (needs ``confirm=True``).
+            before: forget what is older than this (timezone-aware; needs ``confirm=True``).
             action: ``"delete"``, ``"archive"`` or ``"silence"``.
+            confirm: True to let ``query``/``before`` go to the server unseen.
             **options: per-call ``timeout``, ``max_retries``, ``deadline``, ``idempotent``.
 
         Returns:
-            ``ForgetResult`` with ``affected_count``.
+            ``ForgetResult`` with ``affected_count`` (and ``planned``: the plan's ids, for a plan).
 
         Raises:
-            ValidationError: no selector was given (the server would quietly do nothing), or a bad argument.
+            ValidationError: no selector; ``query``/``before`` without ``confirm=True``; a plan with other
+                selectors; a bad argument (nothing was sent in each case).
             APIStatusError: an error answer.
 
         Example:
+            >>> memory.forget(memory.plan_forget(query="chess")).affected_count  # doctest: +SKIP
             >>> memory.forget(memory_ids=[memory_id]).affected_count  # doctest: +SKIP
             1
         """
+        body: dict[str, Any] = {"action": check.one_of(action, "action", check.FORGET_ACTIONS)}
+        results = _results()
+        if plan is not None:
+            from cml_ergonomic._forget_plan import plan_ids
+
+            body["memory_ids"] = plan_ids(plan, (memory_ids, query, before))
+            planned = tuple(plan.memory_ids)
+            return RequestSpec(
+                OPERATIONS["forget_memory"],
+                lambda data: results.ForgetResult.from_dict(data).with_planned(planned),
+                body=body,
+                options=options,
+            )
         if memory_ids is None and query is None and before is None:
             raise check.invalid(
                 "memory_ids",
-                "forget needs memory_ids, query or before (else it forgets nothing)",
+                "forget needs a plan, memory_ids, query or before (else it forgets nothing)",
                 None,
                 type_="missing",
             )
-        body: dict[str, Any] = {"action": check.one_of(action, "action", check.FORGET_ACTIONS)}
         check.optional(body, "memory_ids", memory_ids, check.uuid_list)
         check.optional(body, "query", query, check.text)
         _datetime(body, "before", before)
-        return RequestSpec(OPERATIONS["forget_memory"], _results().ForgetResult.from_dict, body=body, options=options)
+        if (query is not None or before is not None) and confirm is not True:
+            raise check.invalid(
+                "confirm",
+                "must be True to forget by query or before unseen: the server chooses what goes (by query, up to "
+                "100 retrieval hits; with mock embeddings every memory of the tenant). See it first: "
+                "plan = client.plan_forget(query=..., before=...), then client.forget(plan); "
+                "or pass confirm=True to accept the server's choice",
+                confirm,
+                type_="confirmation",
+            )
+        return RequestSpec(OPERATIONS["forget_memory"], results.ForgetResult.from_dict, body=body, options=options)
 
     @endpoint
     def stats(self, **options: Unpack[CallOptions]) -> RequestSpec[Stats]:

@@ -124,7 +124,7 @@ MEMORY_OPERATIONS: dict[str, Operation] = {
             "POST",
             "/api/v1/memory/read",
             read_only=True,
-            methods=("read", "read_safe", "read_many", "SessionScope.read"),
+            methods=("read", "read_safe", "read_many", "SessionScope.read", "plan_forget"),
             sends=(
                 "query",
                 "max_results",

@@ -91,12 +91,36 @@ def turn(state: State, args: argparse.Namespace) -> None:
     render(state, result, text)
 
 
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
 def forget(state: State, args: argparse.Namespace) -> None:
     if not args.ids and args.query is None and args.before is None:
         raise UsageProblem("forget needs --id, --query or --before", f"e.g. {PROG} forget --query 'old address'")
-    result = state.client().forget(
-        memory_ids=args.ids or None, query=args.query, before=args.before, action=args.action
-    )
+    client = state.client()
+    if args.query is None and args.before is None:  # ids the user named: nothing unseen can go
+        result = client.forget(memory_ids=args.ids, action=args.action)
+        render(state, result, lambda: state.output.text(str(result)))
+        return
+    # A query or an age is resolved to ids first, shown, and only those go (issue 17: a query once took 7 of 7).
+    plan = client.plan_forget(query=args.query, before=args.before, memory_ids=args.ids, limit=args.limit)
+    if not plan.memory_ids:
+        state.output.note("nothing matches: nothing was forgotten")
+        return
+    state.output.note(str(plan))
+    if not args.yes:
+        if not _interactive():
+            raise UsageProblem(
+                f"forget by --query/--before would {args.action} the {len(plan)} memories listed above, "
+                "and there is no terminal to ask",
+                "Check the list, then run again with --yes to forget exactly those (or use --id).",
+            )
+        state.output.note(f"{args.action} these {len(plan)} memories? [y/N] ")
+        if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+            state.output.note("nothing was forgotten")
+            return
+    result = client.forget(plan, action=args.action)
     render(state, result, lambda: state.output.text(str(result)))
 
 
@@ -237,13 +261,21 @@ def register(commands: _Commands) -> None:
 
     p = commands.add(
         "forget",
-        "Forget memories chosen by id, by query or by age (at least one).",
-        [f"{PROG} forget --id 3f0c...e1 --id 9a2b...07", f'{PROG} forget --query "old address" --action archive'],
+        "Forget memories chosen by id, or by query or age after showing them (asks on a terminal, else needs --yes).",
+        [
+            f"{PROG} forget --id 3f0c...e1 --id 9a2b...07",
+            f'{PROG} forget --query "old address" --action archive',
+            f"{PROG} forget --before 2025-01-01T00:00:00Z --yes --admin-api-key ...",
+        ],
         forget,
     )
-    p.add_argument("--id", dest="ids", action="append", help="a memory id (repeatable)")
-    p.add_argument("--query", help="forget what matches this query")
-    p.add_argument("--before", type=timestamp, help="forget what is older than this (ISO 8601)")
+    p.add_argument("--id", dest="ids", action="append", help="a memory id (repeatable); forgotten without asking")
+    p.add_argument("--query", help="forget what a read for this query returns (listed first; at most 50)")
+    p.add_argument(
+        "--before", type=timestamp, help="forget active memories older than this (ISO 8601; listed first; admin key)"
+    )
+    p.add_argument("--limit", type=int_range(1, 10_000), default=50, help="list at most this many (default 50)")
+    p.add_argument("--yes", action="store_true", help="forget the listed memories without asking")
     p.add_argument("--action", choices=["delete", "archive", "silence"], default="delete", help="default: delete")
 
     sessions = commands.group(

@@ -27,6 +27,7 @@ from tests.unit.conftest import (
     API_KEY,
     BASE_URL,
     error_body,
+    forget_body,
     health_body,
     memory_item,
     read_body,
@@ -285,8 +286,9 @@ def test_stats_turn_session_forget(httpx_mock: HTTPXMock) -> None:
     )
     assert json.loads(cml("--json", "session", "create", "--name", "x").out)["session_id"] == "sess-9"
     httpx_mock.add_response(url=f"{API}/memory/forget", json={"success": True, "affected_count": 2, "message": "ok"})
-    assert cml("forget", "--query", "old address", "--action", "archive").code == EXIT_OK
-    assert sent_json(httpx_mock.get_requests()[-1]) == {"query": "old address", "action": "archive"}
+    old = "00000000-0000-0000-0000-0000000000aa"
+    assert cml("forget", "--id", old, "--action", "archive").code == EXIT_OK
+    assert sent_json(httpx_mock.get_requests()[-1]) == {"memory_ids": [old], "action": "archive"}
 
 
 # --------------------------------------------------------------------------- admin listings
@@ -634,3 +636,46 @@ def test_import_into_a_tenant_the_key_cannot_reach_exits_2_before_any_write(
     assert "copy2" in result.err and "note:" not in result.err
     assert [str(r.url) for r in httpx_mock.get_requests()] == [f"{API}/dashboard/config"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]  # no journal either
+
+
+# --------------------------------------------------------------------------- forget shows before it forgets (finding 1)
+
+
+def test_forget_by_query_without_a_terminal_lists_and_refuses_without_yes(httpx_mock: HTTPXMock) -> None:
+    chess = memory_item("I play chess on Sundays")
+    httpx_mock.add_response(url=f"{API}/memory/read", json=read_body("chess", [chess]))
+    result = cml("forget", "--query", "chess")
+    assert result.code == EXIT_USAGE, result.both
+    assert chess["id"] in result.err and "I play chess on Sundays" in result.err  # the list was shown
+    assert "--yes" in result.err
+    assert [r.url.path for r in httpx_mock.get_requests()] == ["/api/v1/memory/read"]  # no forget was sent
+
+
+def test_forget_by_query_with_yes_forgets_exactly_the_listed_ids(httpx_mock: HTTPXMock) -> None:
+    shown = [memory_item("I play chess on Sundays"), memory_item("Chess club on Mondays")]
+    httpx_mock.add_response(url=f"{API}/memory/read", json=read_body("chess", shown))
+    httpx_mock.add_response(url=f"{API}/memory/forget", json=forget_body(2))
+    result = cml("forget", "--query", "chess", "--yes")
+    assert result.code == EXIT_OK, result.both
+    sent = sent_json(httpx_mock.get_requests()[-1])
+    assert sent == {"action": "delete", "memory_ids": [m["id"] for m in shown]}  # no query reaches the server
+    assert "2 affected of the 2 planned" in result.out
+
+
+def test_forget_asks_on_a_terminal_and_a_no_forgets_nothing(
+    httpx_mock: HTTPXMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    httpx_mock.add_response(url=f"{API}/memory/read", json=read_body("chess", [memory_item("chess")]))
+    monkeypatch.setattr("cml_ergonomic.cli._commands._interactive", lambda: True)
+    result = cml("forget", "--query", "chess", stdin="n\n", monkeypatch=monkeypatch)
+    assert result.code == EXIT_OK, result.both
+    assert "[y/N]" in result.err and "nothing was forgotten" in result.err
+    assert [r.url.path for r in httpx_mock.get_requests()] == ["/api/v1/memory/read"]
+
+
+def test_forget_by_id_stays_direct(httpx_mock: HTTPXMock) -> None:
+    memory_id = "00000000-0000-0000-0000-000000000001"
+    httpx_mock.add_response(url=f"{API}/memory/forget", json=forget_body(1))
+    result = cml("forget", "--id", memory_id)
+    assert result.code == EXIT_OK, result.both
+    assert sent_json(httpx_mock.get_requests()[0]) == {"action": "delete", "memory_ids": [memory_id]}

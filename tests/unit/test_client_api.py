@@ -374,7 +374,7 @@ BODY_CASES: list[tuple[str, str, tuple[Any, ...], dict[str, Any], str, str, dict
         "forget-query-before",
         "forget",
         (),
-        {"query": "old address", "before": AT},
+        {"query": "old address", "before": AT, "confirm": True},
         "POST",
         "/api/v1/memory/forget",
         {},
