@@ -20,6 +20,7 @@ from cml_ergonomic._base import ClientCore
 from cml_ergonomic._batch import BatchMethods, BatchSpec
 from cml_ergonomic._compat import CompatibilityMethods, first_use_check
 from cml_ergonomic._endpoint import AsyncExecutor, StreamSpec, SyncExecutor
+from cml_ergonomic._flow import Steps, run_async, run_sync
 from cml_ergonomic._methods import MemoryMethods
 from cml_ergonomic._request import Call, RequestSpec
 from cml_ergonomic._retry import annotate, first_retry, strategies
@@ -77,6 +78,9 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, Compatib
         with ThreadPoolExecutor(max_workers=max(1, min(batch.max_concurrency, count))) as pool:
             outcomes = list(pool.map(lambda index: batch.run(index, self._execute), range(count)))
         return batch.assemble(outcomes)
+
+    def _run_flow(self, steps: Steps[T]) -> T:
+        return run_sync(steps, self._execute)
 
     def _check_tenant(self, spec: RequestSpec[Any]) -> None:
         config = self.config
@@ -216,6 +220,9 @@ class AsyncCognitiveMemoryLayer(
                 return await batch.arun(index, self._execute)
 
         return batch.assemble(list(await asyncio.gather(*(one(i) for i in range(len(batch.specs))))))
+
+    async def _run_flow(self, steps: Steps[T]) -> T:
+        return await run_async(steps, self._execute)
 
     async def _check_tenant(self, spec: RequestSpec[Any]) -> None:
         config = self.config

@@ -13,76 +13,85 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Generator
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
-from cml_ergonomic._endpoint import AsyncExecutor, Resource, SyncExecutor, _ClientMethod
+from cml_ergonomic._endpoint import AsyncExecutor, SyncExecutor, _ClientMethod
 from cml_ergonomic._request import RequestSpec
 from cml_ergonomic.errors import CMLError
 
 P = ParamSpec("P")
+S = TypeVar("S")
 T = TypeVar("T")
 
 Steps = Generator[RequestSpec[Any], Any, T]
 
 
+class Stepper(Generic[S, T]):
+    """Advances a generator of steps: sends it each answer, or throws it each error, and keeps its result.
+
+    The drivers (sync or async, here and in the pagers) only fetch: ``step = stepper.next()``, then
+    ``stepper.give(answer)`` or ``stepper.fail(error)``; ``next()`` answers None when the generator returned.
+    """
+
+    __slots__ = ("answer", "failure", "result", "steps")
+
+    def __init__(self, steps: Generator[S, Any, T]) -> None:
+        self.steps = steps
+        self.answer: Any = None
+        self.failure: CMLError | None = None
+        self.result: T | None = None
+
+    def next(self) -> S | None:
+        """The next step, or None when the generator returned (its value is then ``result``)."""
+        try:
+            step = self.steps.send(self.answer) if self.failure is None else self.steps.throw(self.failure)
+        except StopIteration as stop:
+            self.result = stop.value
+            return None
+        self.answer, self.failure = None, None
+        return step
+
+    def give(self, answer: Any) -> None:
+        """What the last step's request answered."""
+        self.answer = answer
+
+    def fail(self, error: CMLError) -> None:
+        """How the last step's request failed (thrown into the generator at the next step)."""
+        self.failure = error
+
+
 def run_sync(steps: Steps[T], execute: Callable[[RequestSpec[Any]], Any]) -> T:
     """Drive ``steps`` with a sync ``execute``; its return value is the flow's result."""
-    answer: Any = None
-    failure: CMLError | None = None
-    while True:
+    stepper = Stepper(steps)
+    while (spec := stepper.next()) is not None:
         try:
-            spec = steps.send(answer) if failure is None else steps.throw(failure)
-        except StopIteration as stop:
-            result: T = stop.value
-            return result
-        answer, failure = None, None
-        try:
-            answer = execute(spec)
+            stepper.give(execute(spec))
         except CMLError as exc:
-            failure = exc
+            stepper.fail(exc)
+    return stepper.result  # type: ignore[return-value]  # set once the generator returned
 
 
 async def run_async(steps: Steps[T], execute: Callable[[RequestSpec[Any]], Awaitable[Any]]) -> T:
-    """Drive ``steps`` with an async ``execute``; the same as :func:`run_sync`, awaited."""
-    answer: Any = None
-    failure: CMLError | None = None
-    while True:
+    """Drive ``steps`` with an async ``execute``: :func:`run_sync`, awaited."""
+    stepper = Stepper(steps)
+    while (spec := stepper.next()) is not None:
         try:
-            spec = steps.send(answer) if failure is None else steps.throw(failure)
-        except StopIteration as stop:
-            result: T = stop.value
-            return result
-        answer, failure = None, None
-        try:
-            answer = await execute(spec)
+            stepper.give(await execute(spec))
         except CMLError as exc:
-            failure = exc
-
-
-def _is_async(obj: Any) -> bool:
-    return isinstance(obj._client if isinstance(obj, Resource) else obj, AsyncExecutor)
+            stepper.fail(exc)
+    return stepper.result  # type: ignore[return-value]
 
 
 class flow(_ClientMethod, Generic[P, T]):
-    """Descriptor: a builder ``(self, ...) -> Steps[T]`` becomes a client method returning ``T`` (or its awaitable)."""
+    """Descriptor: a builder ``(self, ...) -> Steps[T]`` becomes a client method returning ``T`` (or its awaitable).
 
+    The builder runs at the call (its checks raise before any request); the client's ``_run_flow`` drives the
+    steps it returns.
+    """
+
+    runner = "_run_flow"
     build: Callable[Concatenate[Any, P], Steps[T]]
 
     def __init__(self, build: Callable[Concatenate[Any, P], Steps[T]]) -> None:
         super().__init__(build)
-
-    def _bind(self, obj: Any) -> Any:
-        if obj is None:
-            return self
-        build = self.build
-        driver: Callable[..., Any] = run_async if _is_async(obj) else run_sync
-
-        def method(*args: Any, **kwargs: Any) -> Any:
-            return driver(build(obj, *args, **kwargs), obj._execute)  # build checks now, before any request
-
-        method.__name__ = build.__name__
-        method.__qualname__ = f"{type(obj).__name__}.{build.__name__}"
-        method.__doc__ = build.__doc__
-        method.__signature__ = self.signature  # type: ignore[attr-defined]
-        return method
 
     @overload
     def __get__(self, obj: None, owner: type) -> flow[P, T]: ...

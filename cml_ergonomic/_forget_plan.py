@@ -29,7 +29,7 @@ from uuid import UUID
 
 from cml_ergonomic import _validation as check
 from cml_ergonomic._request import RequestSpec
-from cml_ergonomic.errors import CMLError, ConfigurationError
+from cml_ergonomic.errors import ConfigurationError
 
 if TYPE_CHECKING:
     from cml_api_client.models.dashboard_memory_list_item import DashboardMemoryListItem
@@ -183,7 +183,7 @@ def _by_query(client: Any, query: str, limit: int) -> Generator[RequestSpec[Any]
 
 def _by_age(client: Any, before: dt.datetime) -> Generator[RequestSpec[Any], Any, list[MemoryItem]]:
     from cml_ergonomic._tenant import TenantGuard, default_tenant
-    from cml_ergonomic.admin._pager import Emit
+    from cml_ergonomic.admin._pager import requests_of
 
     config = client.config
     if config.admin_api_key is None:
@@ -205,23 +205,8 @@ def _by_age(client: Any, before: dt.datetime) -> Generator[RequestSpec[Any], Any
     walk = AdminMemories.list.build(
         client.admin.memories, tenant_id=tenant, status="active", sort_by="written_at", order="asc", per_page=200
     )
-    steps = walk.steps()
     items: list[DashboardMemoryListItem] = []
-    answer: Any = None
-    failure: CMLError | None = None
-    while True:
-        try:
-            step = steps.send(answer) if failure is None else steps.throw(failure)
-        except StopIteration:
-            break
-        answer, failure = None, None
-        if isinstance(step, Emit):
-            items.extend(step.page.items)
-            continue
-        try:
-            answer = yield step
-        except CMLError as exc:
-            failure = exc
+    yield from requests_of(walk.steps(), lambda page: items.extend(page.items))
     older = [item for item in items if item.timestamp is not None and _aware(item.timestamp) < before]
     older.sort(key=lambda item: _aware(item.timestamp))
     return [_as_memory_item(item) for item in older]

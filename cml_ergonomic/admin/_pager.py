@@ -19,6 +19,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Itera
 from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar, overload
 
 from cml_ergonomic._endpoint import AsyncExecutor, Resource, SyncExecutor, _ClientMethod
+from cml_ergonomic._flow import Stepper
 from cml_ergonomic._request import RequestSpec
 from cml_ergonomic.errors import CMLError
 
@@ -113,22 +114,15 @@ class SyncPager(Generic[PG, I]):
         Raises:
             APIStatusError: a page failed; the error says which (``.page``).
         """
-        steps = self._walk.steps()
-        answer: Any = None
-        failure: CMLError | None = None
-        while True:
-            try:
-                step = steps.send(answer) if failure is None else steps.throw(failure)
-            except StopIteration:
-                return
-            answer, failure = None, None
+        stepper = Stepper(self._walk.steps())
+        while (step := stepper.next()) is not None:
             if isinstance(step, Emit):
                 yield step.page
                 continue
             try:
-                answer = self._execute(step)
+                stepper.give(self._execute(step))
             except CMLError as exc:
-                failure = exc
+                stepper.fail(exc)
 
     def __iter__(self) -> Iterator[I]:
         for page in self.pages():
@@ -153,22 +147,15 @@ class AsyncPager(Generic[PG, I]):
         Raises:
             APIStatusError: a page failed; the error says which (``.page``).
         """
-        steps = self._walk.steps()
-        answer: Any = None
-        failure: CMLError | None = None
-        while True:
-            try:
-                step = steps.send(answer) if failure is None else steps.throw(failure)
-            except StopIteration:
-                return
-            answer, failure = None, None
+        stepper = Stepper(self._walk.steps())
+        while (step := stepper.next()) is not None:
             if isinstance(step, Emit):
                 yield step.page
                 continue
             try:
-                answer = await self._execute(step)
+                stepper.give(await self._execute(step))
             except CMLError as exc:
-                failure = exc
+                stepper.fail(exc)
 
     async def __aiter__(self) -> AsyncIterator[I]:
         async for page in self.pages():
@@ -193,6 +180,21 @@ class paged_endpoint(_ClientMethod, Generic[P, PG, I]):
     def __get__(self, obj: Resource[AsyncExecutor], owner: type) -> Callable[P, AsyncPager[PG, I]]: ...
     def __get__(self, obj: Any, owner: type) -> Any:
         return self._bind(obj)
+
+
+def requests_of(
+    steps: Generator[RequestSpec[Any] | Emit[PG], Any, None], emitted: Callable[[PG], None]
+) -> Generator[RequestSpec[Any], Any, None]:
+    """A walk's steps as plain requests, for a flow (``yield from``); each page it emits goes to ``emitted``."""
+    stepper = Stepper(steps)
+    while (step := stepper.next()) is not None:
+        if isinstance(step, Emit):
+            emitted(step.page)
+            continue
+        try:
+            stepper.give((yield step))
+        except CMLError as exc:
+            stepper.fail(exc)
 
 
 def pager_for(client: Any, walk: Walk[Any, Any]) -> SyncPager[Any, Any] | AsyncPager[Any, Any]:
