@@ -15,6 +15,8 @@ from cml_ergonomic import (
     AsyncCognitiveMemoryLayer,
     CMLError,
     CognitiveMemoryLayer,
+    ForgetPlan,
+    ForgetResult,
     LLMContextReadResult,
     MemoryItem,
     ReadResult,
@@ -81,3 +83,8 @@ def admin_types(memory: CognitiveMemoryLayer, amemory: AsyncCognitiveMemoryLayer
     for item in pager:
         assert_type(item, DashboardMemoryListItem)
     assert_type(amemory.admin.memories.list(), AsyncPager[DashboardMemoryListResponse, DashboardMemoryListItem])
+    plan = memory.plan_forget(query="chess")
+    assert_type(plan, ForgetPlan)
+    assert_type(amemory.plan_forget(query="chess"), Awaitable[ForgetPlan])
+    assert_type(memory.forget(plan), ForgetResult)
+    assert_type(amemory.forget(plan), Awaitable[ForgetResult])
