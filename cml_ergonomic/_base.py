@@ -300,7 +300,9 @@ class ClientCore:
         """Send ``X-Tenant-Id: tenant_id`` on later requests (None: stop sending it).
 
         Thread-safe: calls already started keep the headers they started with.
-        The server honours the header only with the admin key.
+        The server honours the header only with the admin key: with another
+        ``api_key``, the next memory call checks the new tenant first and raises
+        ``ConfigurationError`` if it is not the key's own (see ``tenant_id``).
 
         Args:
             tenant_id: the tenant, or None.

@@ -177,6 +177,9 @@ class AdminMemories(AdminResource[X]):
     ) -> RequestSpec[BulkActionResult]:
         """Archive, silence or delete many memories at once (``delete`` needs ``confirm=True``).
 
+        It acts on exactly the ids given, nothing chosen by the server. To pick
+        them by query or age, look first: ``client.plan_forget(...)`` lists them.
+
         Args:
             memory_ids: the memories' ids.
             action: ``archive``, ``silence`` or ``delete``.

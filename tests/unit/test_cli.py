@@ -679,3 +679,10 @@ def test_forget_by_id_stays_direct(httpx_mock: HTTPXMock) -> None:
     result = cml("forget", "--id", memory_id)
     assert result.code == EXIT_OK, result.both
     assert sent_json(httpx_mock.get_requests()[0]) == {"action": "delete", "memory_ids": [memory_id]}
+
+
+def test_forget_by_query_with_no_match_forgets_nothing(httpx_mock: HTTPXMock) -> None:
+    httpx_mock.add_response(url=f"{API}/memory/read", json=read_body("chess", []))
+    result = cml("forget", "--query", "chess", "--yes")
+    assert result.code == EXIT_OK and "nothing matches" in result.err
+    assert [r.url.path for r in httpx_mock.get_requests()] == ["/api/v1/memory/read"]

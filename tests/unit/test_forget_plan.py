@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from uuid import UUID
 
+import httpx
 import pytest
 
-from cml_ergonomic import APIStatusError, ConfigurationError, ForgetPlan, ValidationError
+from cml_ergonomic import APIStatusError, CognitiveMemoryLayer, ConfigurationError, ForgetPlan, ValidationError
 from cml_ergonomic.testing import FakeCML
 
 FORGET = "/api/v1/memory/forget"
@@ -104,3 +105,56 @@ async def test_the_async_client_plans_and_forgets_the_same_way() -> None:
         result = await client.forget(plan)
     assert plan.memory_ids == (written,) and result.planned == (written,) and result.affected_count == 1
     assert "1 affected of the 1 planned" in str(result)
+
+
+def test_a_union_longer_than_the_limit_is_cut_and_says_so() -> None:
+    fake = FakeCML()
+    given = [UUID(int=n) for n in range(1, 3)]
+    with fake.client() as client:
+        client.write("chess one")
+        plan = client.plan_forget(memory_ids=given, query="chess", limit=2)
+    assert plan.memory_ids == tuple(given) and not plan.complete
+    assert any("matched 3 memories" in note for note in plan.notes)
+
+
+def test_a_failed_listing_page_fails_a_plan_by_age() -> None:
+    fake = FakeCML()
+    fake.fail_next(status=500, path="/api/v1/dashboard/memories")
+    with fake.client(tenant_id=fake.tenant_id, max_retries=0) as client, pytest.raises(APIStatusError) as failed:
+        client.plan_forget(before=dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
+    assert failed.value.page == 1
+
+
+@pytest.mark.anyio
+async def test_a_failed_read_fails_an_async_plan() -> None:
+    fake = FakeCML()
+    fake.fail_next(status=500, path="/api/v1/memory/read")
+    async with fake.async_client(max_retries=0) as client:
+        with pytest.raises(APIStatusError):
+            await client.plan_forget(query="chess")
+
+
+def test_a_server_that_names_no_default_tenant_is_refused_for_a_plan_by_age() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        assert request.url.path == "/api/v1/dashboard/config"
+        return httpx.Response(200, json={"sections": [{"name": "Auth", "items": [{"key": "other", "value": "x"}]}]})
+
+    pool = httpx.Client(transport=httpx.MockTransport(answer), base_url="http://cml.test")
+    with (
+        CognitiveMemoryLayer(
+            api_key="key-0123456789abcdef",
+            admin_api_key="adm-0123456789abcdef",
+            base_url="http://cml.test",
+            http_client=pool,
+        ) as client,
+        pytest.raises(ConfigurationError, match="did not say which tenant"),
+    ):
+        client.plan_forget(before=dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
+
+
+def test_aware_timestamps_from_the_listing_compare_as_they_are() -> None:
+    from cml_ergonomic._forget_plan import _aware
+
+    stamp = dt.datetime(2020, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert _aware(stamp) is stamp
+    assert _aware(dt.datetime(2020, 1, 1)) == dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
