@@ -142,7 +142,12 @@ def _shared_options(parser: argparse.ArgumentParser, *, default: Any) -> None:
     group = parser.add_argument_group("connection and output")
     group.add_argument("--base-url", default=default, help="the server's root URL [CML_BASE_URL]")
     group.add_argument("--api-key", default=default, help="the API key [CML_API_KEY]; never printed")
-    group.add_argument("--tenant", default=default, help="the tenant, sent as X-Tenant-Id [CML_TENANT_ID]")
+    group.add_argument(
+        "--tenant",
+        default=default,
+        help="the tenant, sent as X-Tenant-Id [CML_TENANT_ID]; honoured only with the admin key as --api-key "
+        "(another key accepts only its own tenant: exit 2)",
+    )
     group.add_argument("--admin-api-key", default=default, help="the admin key [CML_ADMIN_API_KEY]; never printed")
     group.add_argument("--timeout", type=float, default=default, help="seconds per request [CML_TIMEOUT]")
     group.add_argument(
