@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from cml_ergonomic.admin._base import AdminResource
 from cml_ergonomic.admin._jobs import AdminConsolidation, AdminForgetting, AdminJobs, AdminReconsolidation
-from cml_ergonomic.admin._memory_walk import ListingChangedError
+from cml_ergonomic.admin._memory_walk import InexactListingError, ListingChangedError
 from cml_ergonomic.admin._pager import AsyncPager, PageWalk, SyncPager, Walk
 from cml_ergonomic.admin._records import AdminEvents, AdminFacts, AdminMemories
 from cml_ergonomic.admin._resources import Admin
@@ -58,6 +58,7 @@ __all__ = [
     "ExportedFact",
     "ExportedMemory",
     "ForgettingRun",
+    "InexactListingError",
     "ListingChangedError",
     "MemoryDetail",
     "ModelsStatus",

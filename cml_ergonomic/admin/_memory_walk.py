@@ -16,6 +16,11 @@ before that position left the listing (deleted, or no longer matching a
 filter), the offsets moved back and a memory may have been skipped; the
 walk starts over, and what it already handed out is not handed out again.
 
+``written_at`` is stamped per memory to the microsecond, so two memories
+practically never share it; if equal stamps straddle a page boundary, the
+walk starts over with pages of 200, and refuses (``InexactListingError``)
+if they still straddle one.
+
 Sorted by ``written_at`` ascending, pages are handed out as they arrive.
 Sorted any other way, the whole listing is read first, then ordered on the
 client by the column (``NULL`` first when descending, last when ascending, as
@@ -33,10 +38,12 @@ from cml_api_client.models.dashboard_memory_list_response import DashboardMemory
 from cml_api_client.types import Unset
 
 from cml_ergonomic._request import RequestSpec
+from cml_ergonomic.admin._base import PAGE_SIZE_MAX
 from cml_ergonomic.admin._pager import Emit, stopped_at
 from cml_ergonomic.errors import CMLError
 
 STABLE_SORT = "written_at"
+_DONE, _MOVED, _TIED = "done", "moved", "tied"  # how one pass of the walk ended
 MAX_RESTARTS = 8  # a listing that changes under the walk more often than this is refused, not half-listed
 _ATTRIBUTE = {"type": "type_"}  # the generated model's name for a column, where it differs
 
@@ -44,7 +51,11 @@ Page = DashboardMemoryListResponse
 Item = DashboardMemoryListItem
 
 
-class ListingChangedError(CMLError):
+class InexactListingError(CMLError):
+    """The admin memory listing could not be walked exactly; nothing partial is returned as if it were whole."""
+
+
+class ListingChangedError(InexactListingError):
     """The admin memory listing kept changing under the walk, so it could not be listed exactly."""
 
 
@@ -111,10 +122,19 @@ class ExactMemoryWalk:
             CMLError: a page failed (its ``.page`` says which).
         """
         seen: dict[Any, Item] = {}  # by id, in the order first seen: oldest write first
+        size = self.per_page
         for _attempt in range(MAX_RESTARTS + 1):
-            complete = yield from self._one_pass(seen)
-            if complete:
+            outcome = yield from self._one_pass(seen, size)
+            if outcome == _DONE:
                 break
+            if outcome == _TIED:
+                if size == PAGE_SIZE_MAX:
+                    raise InexactListingError(
+                        "memories stored at the same instant (equal written_at) straddle a page boundary even at "
+                        f"per_page={PAGE_SIZE_MAX}; the server, which breaks no ties, cannot page them apart",
+                        suggestion="Narrow the listing with filters (type, status, search) so that it fits.",
+                    )
+                size = PAGE_SIZE_MAX  # wider pages put the boundary elsewhere
         else:
             raise ListingChangedError(
                 f"the memory listing changed under the walk {MAX_RESTARTS + 1} times "
@@ -131,25 +151,30 @@ class ExactMemoryWalk:
             raise stopped_at(exc, number, seen) from exc.__cause__
         return answer
 
-    def _one_pass(self, seen: dict[Any, Item]) -> Generator[RequestSpec[Any] | Emit[Page], Any, bool]:
-        """One walk from page 1; False when it found the listing moved back (then the caller starts over)."""
-        size = self.per_page
+    def _one_pass(self, seen: dict[Any, Item], size: int) -> Generator[RequestSpec[Any] | Emit[Page], Any, str]:
+        """One walk from page 1: done, or the listing moved back, or equal ``written_at`` straddle a boundary."""
         number = 1
+        last: Item | None = None
         while True:
             page = yield from self._fetch(number, size, number, len(seen))
-            if number > 1:
+            if last is not None:
+                if page.items and _value(last, STABLE_SORT) == _value(page.items[0], STABLE_SORT):
+                    return _TIED  # the server may order equal values differently per request: not exact here
                 # The memory now where the previous page ended must be one already read; if not, memories
                 # before it left the listing between the two requests and this page started too late.
                 probe = yield from self._fetch((number - 1) * size, 1, number, len(seen))
-                if not probe.items or probe.items[0].id not in seen:
-                    return False
+                if not probe.items:
+                    return _MOVED
+                if probe.items[0].id not in seen:
+                    return _TIED if _value(probe.items[0], STABLE_SORT) == _value(last, STABLE_SORT) else _MOVED
+            last = page.items[-1] if page.items else last
             fresh = [item for item in page.items if item.id not in seen]
             for item in fresh:
                 seen[item.id] = item
             if self.streams and fresh:
                 yield Emit(_page(fresh, total=page.total, number=number, per_page=size))
             if not page.items or number >= page.total_pages:
-                return True
+                return _DONE
             number += 1
 
     def _sorted_pages(self, items: list[Item]) -> Generator[Emit[Page], Any, None]:

@@ -51,6 +51,7 @@ def test_a_plan_by_age_in_the_keys_own_tenant_asks_the_server_which_it_is() -> N
         client.write("new one")
         plan = client.plan_forget(before=dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
     assert plan.memory_ids == (old,) and "/api/v1/dashboard/config" in [r.path for r in fake.requests]
+    assert "(before 2021-01-01T00:00:00+00:00)" in str(plan) and "old one" in str(plan)
 
 
 def test_a_plan_by_age_needs_the_admin_key() -> None:
