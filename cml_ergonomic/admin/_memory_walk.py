@@ -119,6 +119,7 @@ class ExactMemoryWalk:
 
         Raises:
             ListingChangedError: the listing changed under the walk more than ``MAX_RESTARTS`` times.
+            InexactListingError: equal ``written_at`` straddle a page boundary even with pages of 200.
             CMLError: a page failed (its ``.page`` says which).
         """
         seen: dict[Any, Item] = {}  # by id, in the order first seen: oldest write first
@@ -158,7 +159,12 @@ class ExactMemoryWalk:
         while True:
             page = yield from self._fetch(number, size, number, len(seen))
             if last is not None:
-                if page.items and _value(last, STABLE_SORT) == _value(page.items[0], STABLE_SORT):
+                first = page.items[0] if page.items else None
+                if (
+                    first is not None
+                    and first.id != last.id
+                    and _value(first, STABLE_SORT) == _value(last, STABLE_SORT)
+                ):
                     return _TIED  # the server may order equal values differently per request: not exact here
                 # The memory now where the previous page ended must be one already read; if not, memories
                 # before it left the listing between the two requests and this page started too late.
