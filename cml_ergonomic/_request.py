@@ -25,6 +25,7 @@ from cml_ergonomic._serialize import dumps, loads
 from cml_ergonomic._shape import check_shape
 from cml_ergonomic.errors import (
     READ_BACK_FIRST,
+    APIStatusError,
     CMLConnectionError,
     CMLError,
     CMLTimeoutError,
@@ -477,6 +478,8 @@ class Call(Generic[T]):
             note = self.spec.operation.version_note()
             if note and status == 404 and getattr(error, "response_body", None) == ROUTE_NOT_FOUND:
                 error.suggestion = note  # the route itself is missing: this server version does not serve it
+            if status >= 500:
+                _name_known_bug(error, self.spec.operation.key)
             raise error
         try:
             data = loads(body) if body else None
@@ -502,3 +505,20 @@ class Call(Generic[T]):
         if meta is None:  # typed results carry a meta slot; TypedDicts and plain values do not
             result.meta = ResponseMeta(request_id, status, self.retries, elapsed_ms)  # type: ignore[attr-defined]
         return result
+
+
+def _name_known_bug(error: APIStatusError | ValidationError, operation: str) -> None:
+    """Say so when a 5xx is a known bug of the server's version (it is then not retried)."""
+    if not isinstance(error, APIStatusError):
+        return
+    from cml_ergonomic._known_bugs import known_bug  # only after a 5xx
+
+    bug = known_bug(operation, error.status_code, error.response_body)
+    if bug is not None:
+        error.known_bug = bug
+        error.message = (
+            f"{error.method} {httpx.URL(error.url).path} failed with {error.status_code}: "
+            f"a known bug of CML server {bug.versions}: {bug.what}"
+        )
+        error.args = (error.message,)
+        error.suggestion = bug.advice

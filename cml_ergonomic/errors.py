@@ -28,11 +28,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from cml_ergonomic._serialize import loads
+
+if TYPE_CHECKING:
+    from cml_ergonomic._known_bugs import KnownBug
 
 __all__ = [
     "APIStatusError",
@@ -132,7 +135,13 @@ class APIStatusError(CMLError):
         method: the request's HTTP method.
         url: the request's URL.
         retry_after: seconds the server asked us to wait (``Retry-After``), when it said.
+        admin: True when the request carried the admin key (an admin operation), so a 401 is about that key.
+        known_bug: the known server bug this answer shows (its version is in the message), if it is one;
+            such an error is never retried.
     """
+
+    admin: bool = False
+    known_bug: KnownBug | None = None
 
     def __init__(
         self,
@@ -312,6 +321,11 @@ READ_BACK_FIRST = "the change may have been applied. Read it back before you res
 def _suggestion(
     status: int, detail: str, method: str, path: str, admin: bool, entries: list[dict[str, Any]], mutating: bool
 ) -> str:
+    if status == 401 and admin:
+        return (
+            "Check the admin key: pass admin_api_key=... to the client or set CML_ADMIN_API_KEY "
+            "(the server compares it with its AUTH__ADMIN_API_KEY)."
+        )
     if status == 401:
         return (
             "Check the API key: pass api_key=... to the client or set CML_API_KEY "
@@ -403,7 +417,7 @@ def error_from_response(
     cls = _STATUS_CLASSES.get(status) or (ServerError if status >= 500 else APIStatusError)
     if retry_after is not None and status == 429:
         suggestion = f"The server asked to wait {retry_after:g}s before retrying."
-    return cls(
+    error = cls(
         message,
         status_code=status,
         response_body=body,
@@ -413,6 +427,8 @@ def error_from_response(
         suggestion=suggestion,
         retry_after=retry_after,
     )
+    error.admin = admin
+    return error
 
 
 def connection_error(exc: httpx.TransportError, *, method: str, url: str, mutating: bool) -> CMLConnectionError:

@@ -109,6 +109,7 @@ def check(state: State, args: argparse.Namespace) -> int:
     report = state.client(needs_key=False).check_compatibility()
     document = {
         "compatible": report.compatible,
+        "older_server": report.older_server,
         "error": report.error,
         "affected_methods": list(report.affected_methods),
         "issues": [

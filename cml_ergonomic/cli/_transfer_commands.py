@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from cml_ergonomic.cli import EXIT_API_ERROR, EXIT_UNREACHABLE, EXIT_USAGE
+from cml_ergonomic.cli import EXIT_API_ERROR, EXIT_INTERRUPTED, EXIT_UNREACHABLE, EXIT_USAGE
 from cml_ergonomic.cli._app import PROG, State, int_range
-from cml_ergonomic.cli._errors import UsageProblem
+from cml_ergonomic.cli._errors import Failure, UsageProblem, describe
 
 if TYPE_CHECKING:
     from cml_ergonomic.cli._app import _Commands
@@ -66,12 +66,13 @@ def export(state: State, args: argparse.Namespace) -> None:
 
 
 def import_(state: State, args: argparse.Namespace) -> int | None:
-    from cml_ergonomic.cli._import import StrictStop, import_file
+    from cml_ergonomic.cli._import import Interrupted, StrictStop, import_file
     from cml_ergonomic.cli._journal import default_path
 
+    from_stdin = args.source == "-"
     source = Path(args.source)
-    if not source.is_file():
-        raise UsageProblem(f"no such file: {source}", "Give the path of a file written by export.")
+    if not from_stdin and not source.is_file():
+        raise UsageProblem(f"no such file: {source}", "Give the path of a file written by export, or - for stdin.")
     client = state.client()
     config = client.config
     if config.tenant_id and (config.admin_api_key is None or config.api_key != config.admin_api_key):
@@ -80,17 +81,19 @@ def import_(state: State, args: argparse.Namespace) -> int | None:
             f"note: writes go to your API key's tenant; to import into {config.tenant_id!r}, "
             "pass the admin key as --api-key too"
         )
-    journal_path = (
-        Path(args.journal) if args.journal else default_path(source, client.config.base_url, client.config.tenant_id)
-    )
+    journal_path: Path | None = Path(args.journal) if args.journal else None
+    if journal_path is None and not from_stdin:
+        journal_path = default_path(source, config.base_url, config.tenant_id)
     started = time.monotonic()
     try:
-        with progress_bar(state, "import") as (on_total, advance):
+        with contextlib.ExitStack() as stack:
+            lines = sys.stdin if from_stdin else stack.enter_context(source.open(encoding="utf-8"))
+            on_total, advance = stack.enter_context(progress_bar(state, "import"))
             summary = import_file(
                 client,
-                source,
+                lines,
                 journal_path=journal_path,
-                tenant=client.config.tenant_id,
+                tenant=config.tenant_id,
                 concurrency=args.concurrency,
                 dry_run=args.dry_run,
                 strict=args.strict,
@@ -100,16 +103,38 @@ def import_(state: State, args: argparse.Namespace) -> int | None:
     except StrictStop as stop:
         _report(state, stop.summary.as_dict(), time.monotonic() - started)
         return EXIT_USAGE
-    _report(state, summary.as_dict(), time.monotonic() - started)
+    except Interrupted as interrupted:
+        _report(state, interrupted.summary.as_dict(), time.monotonic() - started, resume=_resume_hint(args))
+        return EXIT_INTERRUPTED
+    seconds = time.monotonic() - started
+    if summary.refusal is not None:
+        _report(state, summary.as_dict(), seconds, refusal=describe(summary.refusal))
+        return EXIT_API_ERROR
+    _report(state, summary.as_dict(), seconds)
     if summary.stopped:
         return EXIT_UNREACHABLE
     return EXIT_API_ERROR if summary.failed else None
 
 
-def _report(state: State, summary: dict[str, Any], seconds: float) -> None:
+def _resume_hint(args: argparse.Namespace) -> str:
+    if args.source == "-" and not args.journal:
+        return (
+            "Run the same import again to resume: the server keeps one copy of each text, and with the admin key "
+            "and --tenant the lines the tenant already holds are skipped (give --journal to keep a journal)."
+        )
+    return "Run the same command again to resume: the journal records every line stored, and those are skipped."
+
+
+def _report(
+    state: State, summary: dict[str, Any], seconds: float, *, resume: str = "", refusal: Failure | None = None
+) -> None:
     summary["seconds"] = round(seconds, 2)
     if state.output.json_mode:
         state.output.document(summary)
+        if refusal is not None:
+            state.output.error(refusal.message, refusal.suggestion, code=refusal.code)
+        elif summary.get("interrupted"):
+            state.output.error("interrupted", resume, code=EXIT_INTERRUPTED)
         return
     out = state.output
     if summary["dry_run"]:
@@ -120,13 +145,21 @@ def _report(state: State, summary: dict[str, Any], seconds: float) -> None:
         )
     else:
         rate = summary["written"] / seconds if seconds else 0.0
+        not_sent = f", not sent {summary['not_sent']}" if summary.get("not_sent") else ""
         out.text(
             f"read {summary['read']}, written {summary['written']}, skipped {summary['skipped']}, "
-            f"failed {summary['failed']} in {seconds:.1f}s ({rate:.0f}/s)"
+            f"failed {summary['failed']}{not_sent} in {seconds:.1f}s ({rate:.0f}/s)"
         )
     for failure in summary["failures"]:
         out.text(f"  line {failure['line']}: {failure['error']}")
-    if summary.get("stopped"):
+    if refusal is not None:
+        out.error(f"{refusal.message}; the import stopped at the first refusal", refusal.suggestion)
+    elif summary.get("interrupted"):
+        out.error(
+            f"interrupted: {summary['written']} line(s) written, {summary['not_sent']} not sent",
+            resume,
+        )
+    elif summary.get("stopped"):
         hint = (
             "Fix the lines above, or drop --strict to import the others."
             if "--strict" in summary["stopped"]
@@ -160,10 +193,14 @@ def register(commands: _Commands) -> None:
         "next to the file (one per target) records what was stored, so an interrupted import resumes where it "
         "stopped; with the admin key and a tenant, memories the tenant already holds are skipped too. Exit 1 "
         "when any line failed.",
-        [f"{PROG} import acme.jsonl --base-url http://new:8000 --tenant acme", f"{PROG} import acme.jsonl --dry-run"],
+        [
+            f"{PROG} import acme.jsonl --base-url http://new:8000 --tenant acme",
+            f"{PROG} import acme.jsonl --dry-run",
+            f"gunzip -c acme.jsonl.gz | {PROG} import - --journal acme.journal",
+        ],
         import_,
     )
-    p.add_argument("source", help="the file written by export")
+    p.add_argument("source", help='the file written by export ("-" for standard input)')
     p.add_argument("--dry-run", action="store_true", help="check every line against the schema; send nothing")
     p.add_argument("--strict", action="store_true", help="send nothing when any line is malformed")
     p.add_argument("--concurrency", type=int_range(1, 32), default=4, help="requests in flight (default 4)")
