@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -93,23 +93,9 @@ class ComponentStatus:
         else:
             details = ComponentStatusDetails.from_dict(_details)
 
-        def _parse_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
+        error = src_dict.get("error", UNSET)
 
-        error = _parse_error(src_dict.get("error", UNSET))
-
-        def _parse_latency_ms(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        latency_ms = _parse_latency_ms(src_dict.get("latency_ms", UNSET))
+        latency_ms = src_dict.get("latency_ms", UNSET)
 
         component_status = cls(
             name=name,

@@ -136,21 +136,6 @@ class ConfigItem:
 
         is_secret = src_dict.get("is_secret", UNSET)
 
-        def _parse_options(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                options_type_0 = cast("list[str]", data)
-
-                return options_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | None | Unset", data)
-
         options = _parse_options(src_dict.get("options", UNSET))
 
         requires_restart = src_dict.get("requires_restart", UNSET)
@@ -197,3 +182,19 @@ class ConfigItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_options(data: object) -> list[str] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        options_type_0 = cast("list[str]", data)
+
+        return options_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("list[str] | None | Unset", data)

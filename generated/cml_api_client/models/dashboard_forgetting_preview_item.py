@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -216,14 +216,7 @@ class DashboardForgettingPreviewItem:
 
                 duplicate_matches.append(duplicate_matches_item)
 
-        def _parse_keep_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        keep_reason = _parse_keep_reason(src_dict.get("keep_reason", UNSET))
+        keep_reason = src_dict.get("keep_reason", UNSET)
 
         protected = src_dict.get("protected", UNSET)
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -74,14 +74,7 @@ class DashboardOpsMetric:
         else:
             labels = DashboardOpsMetricLabels.from_dict(_labels)
 
-        def _parse_value(data: object) -> float | int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | int | None | str | Unset", data)
-
-        value = _parse_value(src_dict.get("value", UNSET))
+        value = src_dict.get("value", UNSET)
 
         dashboard_ops_metric = cls(
             name=name,

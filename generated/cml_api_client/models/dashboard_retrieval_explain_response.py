@@ -181,14 +181,7 @@ class DashboardRetrievalExplainResponse:
 
                 execution_steps.append(execution_steps_item)
 
-        def _parse_llm_context(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        llm_context = _parse_llm_context(src_dict.get("llm_context", UNSET))
+        llm_context = src_dict.get("llm_context", UNSET)
 
         open_questions = cast("list[str]", src_dict.get("open_questions", UNSET))
 

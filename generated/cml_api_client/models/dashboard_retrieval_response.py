@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -86,14 +86,7 @@ class DashboardRetrievalResponse:
 
         elapsed_ms = src_dict.get("elapsed_ms", UNSET)
 
-        def _parse_llm_context(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        llm_context = _parse_llm_context(src_dict.get("llm_context", UNSET))
+        llm_context = src_dict.get("llm_context", UNSET)
 
         _results = src_dict.get("results", UNSET)
         results: list[RetrievalResultItem] | Unset = UNSET

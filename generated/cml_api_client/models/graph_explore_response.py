@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -71,14 +71,7 @@ class GraphExploreResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        def _parse_center_entity(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        center_entity = _parse_center_entity(src_dict.get("center_entity", UNSET))
+        center_entity = src_dict.get("center_entity", UNSET)
 
         _edges = src_dict.get("edges", UNSET)
         edges: list[GraphEdgeInfo] | Unset = UNSET

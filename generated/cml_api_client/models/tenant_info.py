@@ -86,21 +86,6 @@ class TenantInfo:
 
         fact_count = src_dict.get("fact_count", UNSET)
 
-        def _parse_last_memory_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_memory_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return last_memory_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
         last_memory_at = _parse_last_memory_at(src_dict.get("last_memory_at", UNSET))
 
         memory_count = src_dict.get("memory_count", UNSET)
@@ -137,3 +122,19 @@ class TenantInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_last_memory_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        last_memory_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return last_memory_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
