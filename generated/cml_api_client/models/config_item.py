@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="ConfigItem")
 
@@ -166,6 +166,9 @@ class ConfigItem:
 
         config_item.additional_properties = d
         return config_item
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

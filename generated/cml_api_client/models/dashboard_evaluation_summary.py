@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardEvaluationSummary")
 
@@ -157,6 +157,9 @@ class DashboardEvaluationSummary:
 
         dashboard_evaluation_summary.additional_properties = d
         return dashboard_evaluation_summary
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

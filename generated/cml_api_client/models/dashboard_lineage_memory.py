@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, parse_uuid, readable
 
 T = TypeVar("T", bound="DashboardLineageMemory")
 
@@ -180,6 +180,9 @@ class DashboardLineageMemory:
 
         dashboard_lineage_memory.additional_properties = d
         return dashboard_lineage_memory
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardQualityResponse")
 
@@ -155,6 +155,9 @@ class DashboardQualityResponse:
 
         dashboard_quality_response.additional_properties = d
         return dashboard_quality_response
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardReconsolidationSessionItem")
 
@@ -167,6 +167,9 @@ class DashboardReconsolidationSessionItem:
 
         dashboard_reconsolidation_session_item.additional_properties = d
         return dashboard_reconsolidation_session_item
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.dashboard_retrieval_request_format import DashboardRetrievalRequestFormat
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardRetrievalRequest")
 
@@ -132,6 +132,9 @@ class DashboardRetrievalRequest:
 
         dashboard_retrieval_request.additional_properties = d
         return dashboard_retrieval_request
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

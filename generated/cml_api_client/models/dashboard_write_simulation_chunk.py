@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardWriteSimulationChunk")
 
@@ -399,6 +399,9 @@ class DashboardWriteSimulationChunk:
 
         dashboard_write_simulation_chunk.additional_properties = d
         return dashboard_write_simulation_chunk
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

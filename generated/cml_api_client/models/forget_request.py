@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.forget_request_action import ForgetRequestAction
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, parse_uuid, readable
 
 T = TypeVar("T", bound="ForgetRequest")
 
@@ -117,6 +117,9 @@ class ForgetRequest:
 
         forget_request.additional_properties = d
         return forget_request
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

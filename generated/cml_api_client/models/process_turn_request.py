@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="ProcessTurnRequest")
 
@@ -128,6 +128,9 @@ class ProcessTurnRequest:
 
         process_turn_request.additional_properties = d
         return process_turn_request
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

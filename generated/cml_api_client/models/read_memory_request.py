@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.memory_type import MemoryType
 from ..models.read_memory_request_format import ReadMemoryRequestFormat
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="ReadMemoryRequest")
 
@@ -176,6 +176,9 @@ class ReadMemoryRequest:
 
         read_memory_request.additional_properties = d
         return read_memory_request
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

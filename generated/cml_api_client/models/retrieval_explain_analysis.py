@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="RetrievalExplainAnalysis")
 
@@ -202,6 +202,9 @@ class RetrievalExplainAnalysis:
 
         retrieval_explain_analysis.additional_properties = d
         return retrieval_explain_analysis
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="RetrievalExplainPlanStep")
 
@@ -201,6 +201,9 @@ class RetrievalExplainPlanStep:
 
         retrieval_explain_plan_step.additional_properties = d
         return retrieval_explain_plan_step
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

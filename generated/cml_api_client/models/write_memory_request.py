@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.memory_type import MemoryType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="WriteMemoryRequest")
 
@@ -183,6 +183,9 @@ class WriteMemoryRequest:
 
         write_memory_request.additional_properties = d
         return write_memory_request
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..models.write_memory_response_eval_outcome_type_0 import (
     WriteMemoryResponseEvalOutcomeType0,
 )
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, parse_uuid, readable
 
 T = TypeVar("T", bound="WriteMemoryResponse")
 
@@ -129,6 +129,9 @@ class WriteMemoryResponse:
 
         write_memory_response.additional_properties = d
         return write_memory_response
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:
