@@ -43,7 +43,8 @@ def test_no_model_rebuilds_the_parsers_of_its_own_properties() -> None:
 
 
 def test_the_parsers_still_parse_each_form_of_a_union() -> None:
-    base = {"id": "3f0c8f8e-8f2e-4d55-9d9c-0d5a3b7e0001", "status": "active", "tenant_id": "t", "text": "x", "type": "y"}
+    base = {"id": "3f0c8f8e-8f2e-4d55-9d9c-0d5a3b7e0001", "status": "active", "tenant_id": "t", "text": "x"}
+    base["type"] = "plan"
     stamped = DashboardMemoryListItem.from_dict({**base, "timestamp": "2026-11-21T21:54:44", "agent_id": "bot"})
     assert stamped.timestamp is not None and stamped.timestamp.year == 2026 and stamped.agent_id == "bot"
     empty = DashboardMemoryListItem.from_dict({**base, "timestamp": None, "agent_id": None})

@@ -1,4 +1,4 @@
-"""``print()`` of what the SDK returns reads as data, not as attrs' repr (no ``additional_properties``, no ``UUID(``)."""
+"""``print()`` of what the SDK returns reads as data, not attrs' repr (no ``additional_properties``, no ``UUID(``)."""
 
 from __future__ import annotations
 
