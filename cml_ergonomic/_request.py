@@ -436,11 +436,27 @@ class Call(Generic[T]):
 
     @contextmanager
     def io(self, request: httpx.Request) -> Iterator[None]:
-        """Map httpx transport failures inside the block to our errors (never carrying credentials)."""
+        """Map httpx failures inside the block to our errors (never carrying credentials).
+
+        Besides transport failures, a body that its ``content-encoding`` cannot
+        decode (a corrupt gzip from a proxy) raises ``httpx.DecodingError``,
+        which is not a transport error: it becomes a ``ResponseValidationError``.
+        """
         try:
             yield
         except httpx.TransportError as exc:
             raise self.transport_error(exc, request) from exc
+        except httpx.DecodingError as exc:
+            error = ResponseValidationError(
+                f"{self.label} answered with a body that could not be decoded ({exc})", response_body=None
+            )
+            error.suggestion = (
+                "The answer's compression (content-encoding) is corrupt: a proxy between you and the server, or the "
+                "server itself, sent a broken body. Retry; if it persists, check the proxy."
+            )
+            if not self.spec.operation.read_only:
+                error.suggestion += f" The server answered, so {READ_BACK_FIRST}"
+            raise error from exc
 
     def transport_error(self, exc: httpx.TransportError, request: httpx.Request) -> CMLError:
         """Our error for an httpx transport failure (never carries credentials)."""
@@ -468,7 +484,9 @@ class Call(Generic[T]):
         if self.hooks is not None:
             self._emit_response(status, request_id, elapsed_ms)
         if not 200 <= status < 300:
-            full = httpx.Response(status, headers=response.headers, content=body, request=response.request)
+            # The body is already decoded: without its content-encoding, so that it is not decoded (and fails) again.
+            headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() != "content-encoding"]
+            full = httpx.Response(status, headers=headers, content=body, request=response.request)
             error = error_from_response(
                 full,
                 admin=self.spec.operation.admin,

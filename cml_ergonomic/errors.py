@@ -365,6 +365,44 @@ def _suggestion(
     return "Check the arguments against the method's docstring."
 
 
+def _redirect_advice(response: httpx.Response) -> str:
+    """Where a 3xx pointed, and the ``base_url`` to use when only the origin or a trailing slash differs.
+
+    Redirects are never followed: the API key must not travel to another origin.
+    """
+    location = response.headers.get("location")
+    refused = "The SDK does not follow redirects, so that the API key never reaches another address."
+    if not location:
+        return f"The server answered {response.status_code} without saying where to. {refused}"
+    request_url = response.request.url
+    try:
+        target = request_url.join(location)
+    except httpx.InvalidURL:
+        return f"The server redirected to {location!r}. {refused}"
+    asked, went = request_url.path, target.path
+    if went.rstrip("/") != asked.rstrip("/"):
+        return f"The server redirected to {target}. {refused} Check base_url against the server's address."
+    same_origin = (target.scheme, target.host, target.port) == (request_url.scheme, request_url.host, request_url.port)
+    if same_origin:
+        slash = "with" if went.endswith("/") else "without"
+        return (
+            f"The server redirected to the same path {slash} a trailing slash ({target}): something in front of "
+            f"the CML server rewrites paths. {refused} Point base_url at the CML server itself."
+        )
+    prefix = _base_path(asked)
+    origin = f"{target.scheme}://{target.netloc.decode('ascii')}"
+    return f"The server redirected to {target}. {refused} Use base_url='{origin}{prefix}'."
+
+
+def _base_path(path: str) -> str:
+    """The part of a request's path that comes from base_url (before ``/api/`` or ``/openapi.json``)."""
+    for marker in ("/api/", "/openapi.json"):
+        index = path.find(marker)
+        if index >= 0:
+            return path[:index]
+    return ""
+
+
 def _resource_of(path: str) -> str:
     if "/session/" in path:
         return "session"
@@ -415,6 +453,8 @@ def error_from_response(
             url=url,
         )
     cls = _STATUS_CLASSES.get(status) or (ServerError if status >= 500 else APIStatusError)
+    if 300 <= status < 400:
+        suggestion = _redirect_advice(response)
     if retry_after is not None and status == 429:
         suggestion = f"The server asked to wait {retry_after:g}s before retrying."
     error = cls(

@@ -119,6 +119,8 @@ def describe(exc: BaseException) -> Failure:
         else:
             suggestion = cli_terms(exc.suggestion)
         return Failure(EXIT_API_ERROR, _one_line(message), suggestion, details)
+    if isinstance(exc, UnicodeDecodeError):  # standard input (write -) or a file that is not UTF-8 text
+        return Failure(EXIT_USAGE, f"the input is not UTF-8 text ({exc.reason} at byte {exc.start})", "", details)
     if isinstance(exc, OSError):
         text = f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
         return Failure(EXIT_USAGE, text, "", details)

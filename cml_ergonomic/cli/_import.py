@@ -84,12 +84,16 @@ class StrictStop(Exception):
         self.summary = summary
 
 
-def plan_file(lines: Iterable[str], summary: ImportSummary) -> list[Planned]:
-    """Every line (of a file or stdin) checked against the schema; malformed ones go to ``summary.failed``."""
+def plan_file(lines: Iterable[bytes | str], summary: ImportSummary) -> list[Planned]:
+    """Every line (of a file or stdin) checked against the schema; malformed ones go to ``summary.failed``.
+
+    Lines are read as bytes and decoded one by one, so a line that is not UTF-8 is reported with its number
+    like any other malformed line, instead of ending the import.
+    """
     planned: list[Planned] = []
     for number, raw in enumerate(lines, start=1):
         try:
-            item = plan_line(raw, number)
+            item = plan_line(_text(raw), number)
         except LineError as exc:
             summary.read += 1
             summary.failed.append((number, str(exc)))
@@ -98,6 +102,15 @@ def plan_file(lines: Iterable[str], summary: ImportSummary) -> list[Planned]:
             summary.read += 1
             planned.append(item)
     return planned
+
+
+def _text(raw: bytes | str) -> str:
+    if isinstance(raw, str):
+        return raw
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LineError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})") from None
 
 
 def _first_of_each_text(planned: list[Planned], summary: ImportSummary) -> list[Planned]:
@@ -155,7 +168,7 @@ def _units(items: list[Planned], batch_size: int) -> Iterable[list[Planned]]:
 
 def import_file(
     client: CognitiveMemoryLayer,
-    lines: Iterable[str],
+    lines: Iterable[bytes | str],
     *,
     journal_path: Path | None,
     tenant: str | None,

@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,7 +87,9 @@ def import_(state: State, args: argparse.Namespace) -> int | None:
     started = time.monotonic()
     try:
         with contextlib.ExitStack() as stack:
-            lines = sys.stdin if from_stdin else stack.enter_context(source.open(encoding="utf-8"))
+            # bytes, decoded line by line: a line that is not UTF-8 is one malformed line, not the end of the import
+            stdin = getattr(sys.stdin, "buffer", sys.stdin)
+            lines: Iterable[bytes | str] = stdin if from_stdin else stack.enter_context(source.open("rb"))
             on_total, advance = stack.enter_context(progress_bar(state, "import"))
             summary = import_file(
                 client,

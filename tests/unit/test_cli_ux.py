@@ -357,3 +357,47 @@ def test_check_against_a_changed_server_does_not_call_it_older(httpx_mock: HTTPX
     result = cml("check")
     assert result.code == EXIT_API_ERROR
     assert "older" not in result.out
+
+
+# --------------------------------------------------------------------------- C4: only SDK errors reach the CLI
+
+
+def test_a_corrupt_compressed_answer_is_one_error_line(httpx_mock: HTTPXMock) -> None:
+    httpx_mock.add_callback(
+        lambda request: httpx.Response(
+            200, headers={"content-encoding": "gzip"}, stream=httpx.ByteStream(b"this is not gzip")
+        )
+    )
+    result = cml("stats")
+    assert result.code == EXIT_API_ERROR
+    assert result.err.startswith("Error: GET /api/v1/memory/stats answered with a body that could not be decoded")
+    assert "DecodingError:" not in result.err and "--debug" not in result.err
+
+
+def test_a_redirect_is_advised_as_the_base_url_flag(httpx_mock: HTTPXMock) -> None:
+    httpx_mock.add_response(status_code=301, headers={"location": "https://cml.test:8000/api/v1/memory/stats"})
+    result = cml("stats")
+    assert result.code == EXIT_API_ERROR
+    assert "Use --base-url https://cml.test:8000." in result.err
+    assert not [word for word in PYTHON_SPEAK if word in result.err]
+
+
+def test_an_import_line_that_is_not_utf8_is_one_malformed_line(httpx_mock: HTTPXMock, tmp_path: Path) -> None:
+    httpx_mock.add_response(url=f"{API}/memory/write", json=write_body())
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b'{"text": "caf\xe9", "type": "plan"}\n{"text": "good", "type": "plan"}\n')
+    result = cml("import", str(source))
+    assert result.code == EXIT_API_ERROR  # a line failed; the other was imported
+    assert "written 1" in result.out and "failed 1" in result.out
+    assert "line 1: not UTF-8 text (byte 0xe9 at column 14)" in result.out
+
+
+def test_standard_input_that_is_not_utf8_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Bytes:
+        def read(self) -> str:
+            return b"caf\xe9".decode("utf-8")
+
+    monkeypatch.setattr("sys.stdin", Bytes())
+    result = cml("write", "-")
+    assert result.code == EXIT_USAGE
+    assert result.err.startswith("Error: the input is not UTF-8 text")
