@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from cml_ergonomic._client import AsyncCognitiveMemoryLayer, CognitiveMemoryLayer
 from cml_ergonomic._logging import configure_from_env, configure_logging
 from cml_ergonomic._request import CallOptions, ResponseMeta
+from cml_ergonomic._result_names import RESULT_TYPES
 from cml_ergonomic._version import __version__
 from cml_ergonomic.errors import (
     APIStatusError,
@@ -34,52 +35,12 @@ from cml_ergonomic.errors import (
 )
 
 if TYPE_CHECKING:
-    from cml_ergonomic._results import (
-        ConsolidationResult,
-        CreateSessionResult,
-        DeleteAllResult,
-        ForgetResult,
-        ForgettingResult,
-        HealthResult,
-        LLMContextReadResult,
-        MemoryItem,
-        ReadResult,
-        SessionContext,
-        Stats,
-        StreamDone,
-        Sufficiency,
-        TurnResult,
-        UpdateResult,
-        WriteBatchResult,
-        WriteResult,
-    )
-
-# Result types subclass the generated models, whose import is the SDK's slowest; load them on first use.
-_LAZY_RESULTS = frozenset(
-    {
-        "ConsolidationResult",
-        "CreateSessionResult",
-        "DeleteAllResult",
-        "ForgetResult",
-        "ForgettingResult",
-        "HealthResult",
-        "LLMContextReadResult",
-        "MemoryItem",
-        "ReadResult",
-        "SessionContext",
-        "Stats",
-        "StreamDone",
-        "Sufficiency",
-        "TurnResult",
-        "UpdateResult",
-        "WriteBatchResult",
-        "WriteResult",
-    }
-)
+    from cml_ergonomic._results import *  # noqa: F403 - the result types, for type checkers (their names: __all__)
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY_RESULTS:
+    # Result types subclass the generated models, whose import is the SDK's slowest; load them on first use.
+    if name in RESULT_TYPES:
         from cml_ergonomic import _results
 
         return getattr(_results, name)
@@ -99,33 +60,17 @@ __all__ = [
     "CognitiveMemoryLayer",
     "ConfigurationError",
     "ConflictError",
-    "ConsolidationResult",
-    "CreateSessionResult",
-    "DeleteAllResult",
-    "ForgetResult",
-    "ForgettingResult",
-    "HealthResult",
-    "LLMContextReadResult",
-    "MemoryItem",
     "NotFoundError",
     "RateLimitError",
-    "ReadResult",
     "ResponseMeta",
     "ResponseValidationError",
     "ServerError",
     "ServiceUnavailableError",
-    "SessionContext",
-    "Stats",
-    "StreamDone",
     "StreamError",
-    "Sufficiency",
-    "TurnResult",
-    "UpdateResult",
     "ValidationError",
-    "WriteBatchResult",
-    "WriteResult",
     "__version__",
     "configure_logging",
+    *RESULT_TYPES,
 ]
 
 configure_from_env()

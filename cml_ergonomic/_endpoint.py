@@ -112,18 +112,16 @@ class _TypeNames(dict[str, Any]):
     """
 
     def __missing__(self, name: str) -> Any:
-        from cml_ergonomic import _results
+        from cml_ergonomic._result_names import RESULT_TYPES
 
-        if name in _results.__all__:
+        if name in RESULT_TYPES:
+            from cml_ergonomic import _results
+
             return getattr(_results, name)
         if name == "UUID":
             from uuid import UUID
 
             return UUID
-        if name in ("SessionOpener", "AsyncSessionOpener", "WriteManyResult", "ReadManyResult"):
-            from cml_ergonomic import _batch, _session
-
-            return getattr(_session, name, None) or getattr(_batch, name)
         raise KeyError(name)
 
 
