@@ -19,17 +19,19 @@ from cml_ergonomic._retry import Clock
 class VirtualClock:
     """Monotonic time plus every wait that was skipped; the waits are recorded in ``sleeps``.
 
+    Args:
+        wall_start: the wall-clock time it starts at (default: now).
+
     Attributes:
         sleeps: every skipped wait, in seconds, in order (the clients' backoffs and ``hang_next()``'s).
         skipped: the total of the skipped waits.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, wall_start: datetime | None = None) -> None:
         self.sleeps: list[float] = []
         self.skipped = 0.0
         self._lock = threading.Lock()
-        self._wall_start = datetime.now(UTC)
-        self._start = time.monotonic()
+        self._wall_start = wall_start or datetime.now(UTC)
 
     def now(self) -> float:
         """Seconds on the clients' clock: the real monotonic time plus the skipped waits."""
@@ -54,8 +56,11 @@ class VirtualClock:
             self.skipped += max(0.0, seconds)
 
     def wall(self) -> datetime:
-        """The wall-clock time the clients see (for HTTP-date ``Retry-After`` headers)."""
-        return self._wall_start + timedelta(seconds=self.now() - self._start)
+        """The wall-clock time the clients see (for HTTP-date ``Retry-After``): only skipped time moves it.
+
+        So a ``Retry-After`` date is read exactly, however long the test really took.
+        """
+        return self._wall_start + timedelta(seconds=self.skipped)
 
     def clock(self) -> Clock:
         """This clock in the form a client takes (``client.clock = fake.clock.clock()``)."""

@@ -19,6 +19,7 @@ from cml_ergonomic.cli._output import Output
 from tests.conftest import ServerInfo
 from tests.integration.test_cli import (
     Ran,
+    _done,
     cml,
     connection,
     distinctive_lines,
@@ -100,10 +101,3 @@ def test_ctrl_c_stops_a_real_import_with_counts_and_exit_130(cml_server: ServerI
     assert resumed.returncode == EXIT_OK, resumed.stderr
     assert json.loads(resumed.stdout)["written"] == len(lines) - done
     assert sorted(tenant_texts(cml_server, tenant)) == sorted(line["text"] for line in lines)
-
-
-def _done(journal: Path) -> int:
-    try:
-        return sum(1 for line in journal.read_text().splitlines() if line.startswith("done "))
-    except FileNotFoundError:
-        return 0

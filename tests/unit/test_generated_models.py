@@ -13,7 +13,8 @@ from cml_api_client.models import dashboard_memory_list_item
 from cml_api_client.models.dashboard_memory_list_item import DashboardMemoryListItem
 
 
-def _models() -> list[type]:
+def generated_models() -> list[type]:
+    """Every generated model class."""
     classes = []
     for info in pkgutil.iter_modules(cml_api_client.models.__path__):
         module = importlib.import_module(f"cml_api_client.models.{info.name}")
@@ -35,7 +36,7 @@ def test_the_admin_listing_item_builds_no_function_per_item() -> None:
 
 
 def test_no_model_rebuilds_the_parsers_of_its_own_properties() -> None:
-    models = _models()
+    models = generated_models()
     assert len(models) > 50
     rebuilt = {m.__name__: names for m in models if (names := _nested_functions(m.from_dict))}
     # Only a union inside a list keeps its parser in the loop that reads the list (ValidationError.loc's items).

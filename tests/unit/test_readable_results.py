@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import json
-import pkgutil
 from pathlib import Path
 from typing import Any
 
 import attrs
-import cml_api_client.models
 import pytest
 from cml_api_client.models.dashboard_memory_list_item import DashboardMemoryListItem
 from cml_api_client.models.dashboard_memory_list_response import DashboardMemoryListResponse
@@ -40,6 +37,7 @@ from tests.unit.conftest import (
     write_batch_body,
     write_body,
 )
+from tests.unit.test_generated_models import generated_models
 
 RAW_REPR = ("additional_properties", "UUID(", "datetime.datetime(", "<cml_api_client.types.Unset", "_similarity")
 BODIES: dict[str, Any] = json.loads((Path(__file__).parent / "admin_bodies.json").read_text(encoding="utf-8"))
@@ -115,16 +113,8 @@ def test_every_result_type_prints_readably(cls: type, body: dict[str, Any]) -> N
     assert text and not [raw for raw in RAW_REPR if raw in text], text
 
 
-def _generated_models() -> list[type]:
-    classes = []
-    for info in pkgutil.iter_modules(cml_api_client.models.__path__):
-        module = importlib.import_module(f"cml_api_client.models.{info.name}")
-        classes += [c for _, c in inspect.getmembers(module, attrs.has) if c.__module__ == module.__name__]
-    return classes
-
-
 def test_every_generated_model_and_admin_result_has_a_readable_str() -> None:
-    models = _generated_models()
+    models = generated_models()
     assert len(models) > 50
     plain = [m.__name__ for m in models if m.__str__ is object.__str__]
     assert plain == []
