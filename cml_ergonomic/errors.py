@@ -375,10 +375,7 @@ def _redirect_advice(response: httpx.Response) -> str:
     if not location:
         return f"The server answered {response.status_code} without saying where to. {refused}"
     request_url = response.request.url
-    try:
-        target = request_url.join(location)
-    except httpx.InvalidURL:
-        return f"The server redirected to {location!r}. {refused}"
+    target = request_url.join(location)  # httpx has checked it already (a bad one is a RemoteProtocolError)
     asked, went = request_url.path, target.path
     if went.rstrip("/") != asked.rstrip("/"):
         return f"The server redirected to {target}. {refused} Check base_url against the server's address."

@@ -294,6 +294,16 @@ def test_an_interrupted_import_in_json_mode(httpx_mock: HTTPXMock, tmp_path: Pat
     assert _json_error(result)["message"] == "interrupted"
 
 
+def test_an_interrupted_import_from_stdin_says_how_to_resume_without_a_journal(
+    httpx_mock: HTTPXMock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    httpx_mock.add_callback(_sigint_on_request(1), url=f"{API}/memory/write", is_reusable=True)
+    text = lines_file(tmp_path, 5).read_text()
+    result = cml("import", "-", "--concurrency", "1", stdin=text, monkeypatch=monkeypatch)
+    assert result.code == EXIT_INTERRUPTED
+    assert "Run the same import again to resume" in result.err and "give --journal to keep a journal" in result.err
+
+
 def test_ctrl_c_in_any_command_exits_130(httpx_mock: HTTPXMock) -> None:
     def interrupt(request: httpx.Request) -> httpx.Response:
         raise KeyboardInterrupt

@@ -139,3 +139,11 @@ def test_a_builder_s_own_type_is_not_what_the_method_returns() -> None:
     assert typing.get_origin(typing.get_type_hints(static.build, localns={"WriteResult": WriteResult})["return"]) is (
         RequestSpec
     )
+
+
+def test_the_descriptor_itself_still_calls_the_method() -> None:
+    fake = FakeCML()
+    with fake.client() as client:
+        descriptor = inspect.getattr_static(CognitiveMemoryLayer, "stats")
+        assert descriptor(client).total_memories == 0  # vars(cls)["stats"](client), as for a function
+        assert CognitiveMemoryLayer.stats(client).total_memories == 0

@@ -126,6 +126,13 @@ async def test_a_redirect_keeps_the_base_url_s_own_path(make_client: Any, httpx_
     assert "Use base_url='https://cml.test/cml'." in raised.value.suggestion
 
 
+async def test_a_redirect_to_an_unreadable_location_is_an_sdk_error(driver: Driver, httpx_mock: HTTPXMock) -> None:
+    httpx_mock.add_callback(_redirect("::::"), is_reusable=True)
+    with pytest.raises(CMLError) as raised:
+        await driver.call("stats")
+    assert "Invalid URL in location header" in raised.value.message
+
+
 async def test_a_redirect_without_location(driver: Driver, httpx_mock: HTTPXMock) -> None:
     httpx_mock.add_callback(_redirect(None, 308))
     with pytest.raises(APIStatusError) as raised:
