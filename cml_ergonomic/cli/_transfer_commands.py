@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from cml_ergonomic.cli import EXIT_API_ERROR, EXIT_INTERRUPTED, EXIT_UNREACHABLE, EXIT_USAGE
+from cml_ergonomic.cli import EXIT_API_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREACHABLE, EXIT_USAGE
 from cml_ergonomic.cli._app import PROG, State, int_range
 from cml_ergonomic.cli._errors import Failure, UsageProblem, describe
+from cml_ergonomic.cli._output import Output
 
 if TYPE_CHECKING:
     from cml_ergonomic.cli._app import _Commands
@@ -65,7 +66,7 @@ def export(state: State, args: argparse.Namespace) -> None:
         )
 
 
-def import_(state: State, args: argparse.Namespace) -> int | None:
+def import_(state: State, args: argparse.Namespace) -> int:
     from cml_ergonomic.cli._import import Interrupted, StrictStop, import_file
     from cml_ergonomic.cli._journal import default_path
 
@@ -103,19 +104,19 @@ def import_(state: State, args: argparse.Namespace) -> int | None:
                 advance=advance,
             )
     except StrictStop as stop:
-        _report(state, stop.summary.as_dict(), time.monotonic() - started)
+        _report(state, stop.summary.as_dict(), time.monotonic() - started, EXIT_USAGE)
         return EXIT_USAGE
     except Interrupted as interrupted:
-        _report(state, interrupted.summary.as_dict(), time.monotonic() - started, resume=_resume_hint(args))
+        resume = _resume_hint(args)
+        _report(state, interrupted.summary.as_dict(), time.monotonic() - started, EXIT_INTERRUPTED, resume=resume)
         return EXIT_INTERRUPTED
     seconds = time.monotonic() - started
     if summary.refusal is not None:
-        _report(state, summary.as_dict(), seconds, refusal=describe(summary.refusal))
+        _report(state, summary.as_dict(), seconds, EXIT_API_ERROR, refusal=describe(summary.refusal))
         return EXIT_API_ERROR
-    _report(state, summary.as_dict(), seconds)
-    if summary.stopped:
-        return EXIT_UNREACHABLE
-    return EXIT_API_ERROR if summary.failed else None
+    code = EXIT_UNREACHABLE if summary.stopped else EXIT_API_ERROR if summary.failed else EXIT_OK
+    _report(state, summary.as_dict(), seconds, code)
+    return code
 
 
 def _resume_hint(args: argparse.Namespace) -> str:
@@ -128,17 +129,45 @@ def _resume_hint(args: argparse.Namespace) -> str:
 
 
 def _report(
-    state: State, summary: dict[str, Any], seconds: float, *, resume: str = "", refusal: Failure | None = None
+    state: State,
+    summary: dict[str, Any],
+    seconds: float,
+    code: int,
+    *,
+    resume: str = "",
+    refusal: Failure | None = None,
 ) -> None:
+    """The summary (stdout), then why the import ended as it did (stderr; one JSON object with ``--json``)."""
     summary["seconds"] = round(seconds, 2)
-    if state.output.json_mode:
-        state.output.document(summary)
-        if refusal is not None:
-            state.output.error(refusal.message, refusal.suggestion, code=refusal.code)
-        elif summary.get("interrupted"):
-            state.output.error("interrupted", resume, code=EXIT_INTERRUPTED)
-        return
     out = state.output
+    if out.json_mode:
+        out.document(summary)
+    else:
+        _summary_text(out, summary, seconds)
+    details: dict[str, Any] = refusal.details if refusal is not None else {}
+    if refusal is not None:
+        message, suggestion = f"{refusal.message}; the import stopped at the first refusal", refusal.suggestion
+    elif summary.get("interrupted"):
+        message = f"interrupted: {summary['written']} line(s) written, {summary['not_sent']} not sent"
+        suggestion = resume
+    elif summary.get("stopped"):
+        message = summary["stopped"]
+        suggestion = (
+            "Fix the lines above, or drop --strict to import the others."
+            if "--strict" in message
+            else "Start the server (or fix --base-url) and run the same import again."
+        )
+    elif code != EXIT_OK and out.json_mode:  # lines failed: the text summary lists them, JSON says it on stderr too
+        message = f"{summary['failed']} line(s) failed"
+        suggestion = (
+            "See the failures in the summary; fix them and run the same import again (stored lines are skipped)"
+        )
+    else:
+        return
+    out.error(message, suggestion, code=code, **details)
+
+
+def _summary_text(out: Output, summary: dict[str, Any], seconds: float) -> None:
     if summary["dry_run"]:
         routes = summary["routes"]
         out.text(
@@ -154,20 +183,6 @@ def _report(
         )
     for failure in summary["failures"]:
         out.text(f"  line {failure['line']}: {failure['error']}")
-    if refusal is not None:
-        out.error(f"{refusal.message}; the import stopped at the first refusal", refusal.suggestion)
-    elif summary.get("interrupted"):
-        out.error(
-            f"interrupted: {summary['written']} line(s) written, {summary['not_sent']} not sent",
-            resume,
-        )
-    elif summary.get("stopped"):
-        hint = (
-            "Fix the lines above, or drop --strict to import the others."
-            if "--strict" in summary["stopped"]
-            else ("Start the server (or fix --base-url) and run the same import again.")
-        )
-        out.error(summary["stopped"], hint)
 
 
 def register(commands: _Commands) -> None:

@@ -291,7 +291,8 @@ def test_an_interrupted_import_in_json_mode(httpx_mock: HTTPXMock, tmp_path: Pat
     assert result.code == EXIT_INTERRUPTED
     summary = json.loads(result.out)
     assert summary["interrupted"] is True and summary["written"] + summary["not_sent"] == 5
-    assert _json_error(result)["message"] == "interrupted"
+    written, not_sent = summary["written"], summary["not_sent"]
+    assert _json_error(result)["message"] == f"interrupted: {written} line(s) written, {not_sent} not sent"
 
 
 def test_an_interrupted_import_from_stdin_says_how_to_resume_without_a_journal(
@@ -411,3 +412,23 @@ def test_standard_input_that_is_not_utf8_is_a_usage_error(monkeypatch: pytest.Mo
     result = cml("write", "-")
     assert result.code == EXIT_USAGE
     assert result.err.startswith("Error: the input is not UTF-8 text")
+
+
+def test_every_failed_import_ends_with_one_json_error(httpx_mock: HTTPXMock, tmp_path: Path) -> None:
+    source = export_file(tmp_path / "in.jsonl", [{"text": "good", "type": "plan"}, "{bad"])
+    strict = cml("--json", "import", str(source), "--strict")
+    assert strict.code == EXIT_USAGE and "--strict" in _json_error(strict)["message"]
+
+    httpx_mock.add_response(url=f"{API}/memory/write", json=write_body())
+    failed = cml("--json", "import", str(source))
+    assert failed.code == EXIT_API_ERROR and _json_error(failed)["message"] == "1 line(s) failed"
+    assert json.loads(failed.out)["failures"][0]["line"] == 3
+
+    httpx_mock.add_exception(httpx.ConnectError("Connection refused"))
+    gone = cml("--json", "import", str(lines_file(tmp_path, 1)))
+    assert gone.code == EXIT_UNREACHABLE and "unreachable" in _json_error(gone)["message"]
+
+    httpx_mock.add_response(url=f"{API}/memory/write", status_code=401, json=error_body("Invalid API key"))
+    refused = cml("--json", "import", str(export_file(tmp_path / "r.jsonl", [{"text": "r", "type": "plan"}])))
+    error = _json_error(refused)
+    assert (error["type"], error["status_code"]) == ("AuthenticationError", 401)
