@@ -355,8 +355,10 @@ def test_check_against_an_older_server_says_so_first(httpx_mock: HTTPXMock) -> N
     first = result.out.splitlines()[0]
     assert first.startswith("This server is older than the one this SDK was built for (CML server 2.0.0)")
     assert "every method works except admin.consolidation.status() (server 2.0.0)" in first
-    document = json.loads(cml("check", "--json").out)
+    as_json = cml("check", "--json")
+    document = json.loads(as_json.out)
     assert document["older_server"] is True and document["compatible"] is False
+    assert _json_error(as_json)["message"] == first
 
 
 def test_check_against_a_changed_server_does_not_call_it_older(httpx_mock: HTTPXMock) -> None:
