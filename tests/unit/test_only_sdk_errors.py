@@ -13,7 +13,7 @@ import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 
-from cml_ergonomic import APIStatusError, CMLError, ResponseValidationError, ServerError
+from cml_ergonomic import APIStatusError, CMLError, ResponseValidationError, ServerError, StreamError
 from tests.unit.conftest import ADMIN_KEY, BASE_URL, Driver
 
 pytestmark = pytest.mark.anyio
@@ -157,3 +157,14 @@ async def test_nothing_but_sdk_errors_for_odd_answers(driver: Driver, httpx_mock
     )
     raised = await every_path(driver)
     assert raised and all(isinstance(exc, CMLError) for exc in raised.values()), {k: type(v) for k, v in raised.items()}
+
+
+async def test_a_stream_event_with_a_wrongly_typed_id_is_a_stream_error(driver: Driver, httpx_mock: HTTPXMock) -> None:
+    item = (
+        '{"confidence": 0.5, "id": 123, "relevance": 1.0, "text": "x", "timestamp": "2026-01-01T00:00:00", "type": "t"}'
+    )
+    events = f"data: {item}\n\nevent: done\ndata: {{}}\n\n".encode()
+    httpx_mock.add_response(headers={"content-type": "text/event-stream"}, content=events)
+    with pytest.raises(StreamError) as raised:  # was AttributeError: 'int' object has no attribute 'replace'
+        await driver.stream("q")
+    assert "not a memory item (AttributeError" in raised.value.message
