@@ -5,11 +5,9 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import secrets
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -24,7 +22,9 @@ from tests.integration.test_cli import (
     connection,
     distinctive_lines,
     fresh_tenant,
+    import_command,
     tenant_texts,
+    wait_until_done,
     write_file,
 )
 
@@ -81,15 +81,9 @@ def test_ctrl_c_stops_a_real_import_with_counts_and_exit_130(cml_server: ServerI
     lines = distinctive_lines(120, secrets.token_hex(4))
     source = write_file(tmp_path / "memories.jsonl", lines)
     journal = tmp_path / "journal"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CML_")}
-    command = [sys.executable, "-m", "cml_ergonomic", "import", str(source), "--journal", str(journal)]
-    command += connection(cml_server, tenant)
+    command, env = import_command(cml_server, tenant, source, journal)
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 240
-    while _done(journal) < 5:
-        assert process.poll() is None, f"the import ended before it could be interrupted: {process.communicate()}"
-        assert time.monotonic() < deadline, "the import made no progress"
-        time.sleep(0.05)
+    wait_until_done(process, journal, 5)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=120)
     assert process.returncode == EXIT_INTERRUPTED, err
