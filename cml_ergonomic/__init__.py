@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from cml_ergonomic._client import AsyncCognitiveMemoryLayer, CognitiveMemoryLayer
 from cml_ergonomic._logging import configure_from_env, configure_logging
 from cml_ergonomic._request import CallOptions, ResponseMeta
+from cml_ergonomic._result_names import RESULT_TYPES
 from cml_ergonomic._version import __version__
 from cml_ergonomic.errors import (
     APIStatusError,
@@ -35,56 +36,16 @@ from cml_ergonomic.errors import (
 
 if TYPE_CHECKING:
     from cml_ergonomic._forget_plan import ForgetPlan
-    from cml_ergonomic._results import (
-        ConsolidationResult,
-        CreateSessionResult,
-        DeleteAllResult,
-        ForgetResult,
-        ForgettingResult,
-        HealthResult,
-        LLMContextReadResult,
-        MemoryItem,
-        ReadResult,
-        SessionContext,
-        Stats,
-        StreamDone,
-        Sufficiency,
-        TurnResult,
-        UpdateResult,
-        WriteBatchResult,
-        WriteResult,
-    )
-
-# Result types subclass the generated models, whose import is the SDK's slowest; load them on first use.
-_LAZY_RESULTS = frozenset(
-    {
-        "ConsolidationResult",
-        "CreateSessionResult",
-        "DeleteAllResult",
-        "ForgetResult",
-        "ForgettingResult",
-        "HealthResult",
-        "LLMContextReadResult",
-        "MemoryItem",
-        "ReadResult",
-        "SessionContext",
-        "Stats",
-        "StreamDone",
-        "Sufficiency",
-        "TurnResult",
-        "UpdateResult",
-        "WriteBatchResult",
-        "WriteResult",
-    }
-)
+    from cml_ergonomic._results import *  # noqa: F403 - the result types, for type checkers (their names: __all__)
 
 
 def __getattr__(name: str) -> Any:
+    # Result types subclass the generated models, whose import is the SDK's slowest; load them on first use.
     if name == "ForgetPlan":
         from cml_ergonomic._forget_plan import ForgetPlan
 
         return ForgetPlan
-    if name in _LAZY_RESULTS:
+    if name in RESULT_TYPES:
         from cml_ergonomic import _results
 
         return getattr(_results, name)
@@ -104,34 +65,18 @@ __all__ = [
     "CognitiveMemoryLayer",
     "ConfigurationError",
     "ConflictError",
-    "ConsolidationResult",
-    "CreateSessionResult",
-    "DeleteAllResult",
     "ForgetPlan",
-    "ForgetResult",
-    "ForgettingResult",
-    "HealthResult",
-    "LLMContextReadResult",
-    "MemoryItem",
     "NotFoundError",
     "RateLimitError",
-    "ReadResult",
     "ResponseMeta",
     "ResponseValidationError",
     "ServerError",
     "ServiceUnavailableError",
-    "SessionContext",
-    "Stats",
-    "StreamDone",
     "StreamError",
-    "Sufficiency",
-    "TurnResult",
-    "UpdateResult",
     "ValidationError",
-    "WriteBatchResult",
-    "WriteResult",
     "__version__",
     "configure_logging",
+    *RESULT_TYPES,
 ]
 
 configure_from_env()

@@ -147,7 +147,7 @@ class batch_endpoint(_ClientMethod, Generic[P, T]):
     @overload
     def __get__(self, obj: AsyncExecutor, owner: type) -> Callable[P, Awaitable[T]]: ...
     def __get__(self, obj: Any, owner: type) -> Any:
-        return self._bind(obj)
+        return self._bind(obj, owner)
 
 
 class BatchMethods:

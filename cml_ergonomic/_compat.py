@@ -30,6 +30,19 @@ OPENAPI_DOCUMENT = Operation(
 
 
 @cache
+def _snapshot_path() -> Path:
+    from importlib import resources  # ~2 ms, for check_compatibility() only
+
+    packaged = resources.files("cml_ergonomic") / "_openapi"
+    candidates = [Path(str(packaged)), Path(__file__).resolve().parent.parent / "openapi"]
+    for directory in candidates:
+        snapshots = sorted(directory.glob("cml-*.json")) if directory.is_dir() else []
+        if snapshots:
+            return snapshots[-1]
+    raise FileNotFoundError("no OpenAPI snapshot (cml-*.json) ships with this installation of cml_ergonomic")
+
+
+@cache
 def load_snapshot() -> dict[str, Any]:
     """The OpenAPI snapshot this SDK was generated from.
 
@@ -38,16 +51,29 @@ def load_snapshot() -> dict[str, Any]:
     Raises:
         FileNotFoundError: neither is there.
     """
-    from importlib import resources  # ~2 ms, for check_compatibility() only
+    loaded: dict[str, Any] = json.loads(_snapshot_path().read_text(encoding="utf-8"))
+    return loaded
 
-    packaged = resources.files("cml_ergonomic") / "_openapi"
-    candidates = [Path(str(packaged)), Path(__file__).resolve().parent.parent / "openapi"]
-    for directory in candidates:
-        snapshots = sorted(directory.glob("cml-*.json")) if directory.is_dir() else []
-        if snapshots:
-            loaded: dict[str, Any] = json.loads(snapshots[-1].read_text(encoding="utf-8"))
-            return loaded
-    raise FileNotFoundError("no OpenAPI snapshot (cml-*.json) ships with this installation of cml_ergonomic")
+
+def snapshot_version() -> str:
+    """The server version this SDK was generated from (the snapshot's ``cml-<version>.json`` name).
+
+    Raises:
+        FileNotFoundError: no snapshot ships with this installation.
+    """
+    return _snapshot_path().stem.removeprefix("cml-")
+
+
+def _added_later(change: Change) -> Operation | None:
+    """The wrapped operation ``change`` says the server lacks, when a later server version added it."""
+    from cml_ergonomic._operations import operation_map
+
+    if change.rule != "operation-removed":
+        return None
+    for operation in operation_map().values():
+        if operation.label == change.operation and operation.added is not None:
+            return operation
+    return None
 
 
 @dataclass(frozen=True)
@@ -72,12 +98,30 @@ class CompatibilityReport:
         """The wrapper methods that may fail against this server."""
         return tuple(sorted({m for change in self.issues for m in change.methods}))
 
+    @property
+    def older_server(self) -> bool:
+        """True when all the server lacks are operations a later server version added: it is an older release."""
+        return bool(self.issues) and all(_added_later(change) is not None for change in self.issues)
+
+    def _older_server_summary(self) -> str:
+        later = [op for op in map(_added_later, self.issues) if op is not None]
+        missing = ", ".join(f"{m}() (server {op.added})" for op in later for m in op.methods)
+        try:
+            built_for = f" (CML server {snapshot_version()})"
+        except FileNotFoundError:  # pragma: no cover - every installation ships its snapshot
+            built_for = ""
+        return (
+            f"This server is older than the one this SDK was built for{built_for}: every method works "
+            f"except {missing}, which came in later server versions."
+        )
+
     def __str__(self) -> str:
         if self.error:
             return f"compatibility unknown: {self.error}"
         if not self.issues:
             return "compatible: every operation the SDK uses is served as expected"
-        lines = [f"{len(self.issues)} breaking change(s); affected methods: {', '.join(self.affected_methods)}"]
+        lines = [self._older_server_summary()] if self.older_server else []
+        lines += [f"{len(self.issues)} breaking change(s); affected methods: {', '.join(self.affected_methods)}"]
         lines += [f"  {c.operation} {c.location}: {c.detail} ({c.rule})" for c in self.issues]
         return "\n".join(lines)
 

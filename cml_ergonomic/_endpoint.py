@@ -11,8 +11,9 @@ the async one.
 
 from __future__ import annotations
 
-import functools
 import inspect
+import sys
+import typing
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
@@ -103,50 +104,115 @@ class Resource(Generic[X]):
         self._execute_stream = client._execute_stream
 
 
-def _bound_signature(build: Callable[..., Any]) -> inspect.Signature:
-    signature = inspect.signature(build)
-    params = list(signature.parameters.values())[1:]  # drop self
-    return signature.replace(parameters=params, return_annotation=inspect.Signature.empty)
+class _TypeNames(dict[str, Any]):
+    """Names the builders' annotations use but import only for the type checker (result types, UUID).
+
+    Resolved on first lookup, one at a time: a method's annotations import
+    the result module it returns, never every result module.
+    """
+
+    def __missing__(self, name: str) -> Any:
+        from cml_ergonomic._result_names import RESULT_TYPES
+
+        if name in RESULT_TYPES:
+            from cml_ergonomic import _results
+
+            return getattr(_results, name)
+        if name == "UUID":
+            from uuid import UUID
+
+            return UUID
+        if name == "ForgetPlan":
+            from cml_ergonomic._forget_plan import ForgetPlan
+
+            return ForgetPlan
+        raise KeyError(name)
 
 
 class _ClientMethod:
     """Runtime half of the descriptors: binds a builder to a client's runner.
 
-    Read on the class (``CognitiveMemoryLayer.write``), the descriptor stands
-    for the method itself: ``inspect.signature``, ``help()``, IPython's ``?``
-    and documentation generators see the builder's parameters (``self``
-    included, as for any method) and its docstring, and calling it with a
-    client as the first argument runs the method.
+    What a user's tools see of a method (``inspect.signature``,
+    ``typing.get_type_hints``, ``help()``, IPython's ``?``, documentation
+    generators, pydantic-ai and LangChain tool schemas) is a plain function:
+    named after the client's class and module, with the builder's parameters
+    and docstring, and the return type of what the method does for that
+    kind of client (``WriteResult``, ``Awaitable[WriteResult]``), not the
+    builder's ``RequestSpec``. Read on the class (``CognitiveMemoryLayer.write``)
+    it takes the client as its first argument, as any method does.
     """
 
     runner = "_execute"
 
     def __init__(self, build: Callable[..., Any]) -> None:
         self.build = build
-        self.signature = _bound_signature(build)
-        functools.update_wrapper(self, build)
-        # What the class-level object shows: the builder's own parameters, but not its return type (a RequestSpec
-        # is what the builder returns, not what the method does); __signature__ also stops inspect from
-        # unwrapping __wrapped__ down to the builder.
-        self.__signature__ = inspect.signature(build).replace(return_annotation=inspect.Signature.empty)
+        self.__name__ = build.__name__
+        self.__doc__ = build.__doc__
+        # (is_async) -> (annotations, signature without self, signature with self); built on first use
+        self._typed: dict[bool, tuple[dict[str, Any], inspect.Signature, inspect.Signature]] = {}
+        self._class_views: dict[type, Any] = {}
+
+    def returns(self, built: Any, is_async: bool) -> Any:
+        """The method's return type, from the builder's (``RequestSpec[T]`` gives ``T``, or ``Awaitable[T]``)."""
+        args = typing.get_args(built)
+        inner = args[0] if args else Any
+        return Awaitable[inner] if is_async else inner  # type: ignore[valid-type]
+
+    def _typing(self, is_async: bool) -> tuple[dict[str, Any], inspect.Signature, inspect.Signature]:
+        typed = self._typed.get(is_async)
+        if typed is None:
+            module = sys.modules[self.build.__module__]
+            try:
+                hints = typing.get_type_hints(self.build, globalns=vars(module), localns=_TypeNames())
+            except (NameError, TypeError):  # pragma: no cover - guarded by the introspection tests
+                hints = dict(getattr(self.build, "__annotations__", {}))
+            hints.pop("self", None)
+            hints["return"] = self.returns(hints.get("return", Any), is_async)
+            full = inspect.signature(self.build)
+            params = [p.replace(annotation=hints.get(p.name, p.annotation)) for p in full.parameters.values()]
+            with_self = full.replace(parameters=params, return_annotation=hints["return"])
+            bound = with_self.replace(parameters=params[1:])
+            typed = self._typed[is_async] = (hints, bound, with_self)
+        return typed
+
+    def _describe(self, method: Any, owner: type, is_async: bool, *, bound: bool) -> Any:
+        hints, bound_signature, class_signature = self._typing(is_async)
+        method.__name__ = self.build.__name__
+        method.__qualname__ = f"{owner.__name__}.{self.build.__name__}"
+        method.__module__ = owner.__module__
+        method.__doc__ = self.build.__doc__
+        method.__annotations__ = hints
+        method.__signature__ = bound_signature if bound else class_signature
+        return method
 
     def __call__(self, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
         """``CognitiveMemoryLayer.write(client, ...)``: the method called through the class, as for a function."""
         return self._bind(obj)(*args, **kwargs)
 
-    def _bind(self, obj: Any) -> Any:
+    def _class_view(self, owner: type) -> Any:
+        """The method read on a class: a function taking the client first, with ``build`` for internal use."""
+        view = self._class_views.get(owner)
+        if view is None:
+
+            def method(obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+                return self._bind(obj)(*args, **kwargs)
+
+            method.build = self.build  # type: ignore[attr-defined]
+            view = self._class_views[owner] = self._describe(
+                method, owner, issubclass(owner, AsyncExecutor), bound=False
+            )
+        return view
+
+    def _bind(self, obj: Any, owner: type | None = None) -> Any:
         if obj is None:
-            return self
+            return self if owner is None else self._class_view(owner)
         build, run = self.build, getattr(obj, self.runner)
 
         def method(*args: Any, **kwargs: Any) -> Any:
             return run(build(obj, *args, **kwargs))
 
-        method.__name__ = build.__name__
-        method.__qualname__ = f"{type(obj).__name__}.{build.__name__}"
-        method.__doc__ = build.__doc__
-        method.__signature__ = self.signature  # type: ignore[attr-defined]
-        return method
+        client = obj._client if isinstance(obj, Resource) else obj
+        return self._describe(method, type(obj), isinstance(client, AsyncExecutor), bound=True)
 
 
 class endpoint(_ClientMethod, Generic[P, T]):
@@ -168,7 +234,7 @@ class endpoint(_ClientMethod, Generic[P, T]):
     @overload
     def __get__(self, obj: Resource[AsyncExecutor], owner: type) -> Callable[P, Awaitable[T]]: ...
     def __get__(self, obj: Any, owner: type) -> Any:
-        return self._bind(obj)
+        return self._bind(obj, owner)
 
 
 class stream_endpoint(_ClientMethod, Generic[P, Y]):
@@ -180,6 +246,12 @@ class stream_endpoint(_ClientMethod, Generic[P, Y]):
     def __init__(self, build: Callable[Concatenate[Any, P], StreamSpec[Y]]) -> None:
         super().__init__(build)
 
+    def returns(self, built: Any, is_async: bool) -> Any:
+        """``StreamSpec[Y]`` gives ``Iterator[Y]``, or ``AsyncIterator[Y]``."""
+        args = typing.get_args(built)
+        inner = args[0] if args else Any
+        return AsyncIterator[inner] if is_async else Iterator[inner]  # type: ignore[valid-type]
+
     @overload
     def __get__(self, obj: None, owner: type) -> stream_endpoint[P, Y]: ...
     @overload
@@ -187,4 +259,4 @@ class stream_endpoint(_ClientMethod, Generic[P, Y]):
     @overload
     def __get__(self, obj: AsyncExecutor, owner: type) -> Callable[P, AsyncIterator[Y]]: ...
     def __get__(self, obj: Any, owner: type) -> Any:
-        return self._bind(obj)
+        return self._bind(obj, owner)

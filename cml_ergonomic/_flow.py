@@ -10,6 +10,7 @@ steps, checks and bookkeeping exist once, and only the driver awaits.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Awaitable, Callable, Generator
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, overload
 
@@ -93,6 +94,12 @@ class flow(_ClientMethod, Generic[P, T]):
     def __init__(self, build: Callable[Concatenate[Any, P], Steps[T]]) -> None:
         super().__init__(build)
 
+    def returns(self, built: Any, is_async: bool) -> Any:
+        """``Steps[T]`` (a generator returning ``T``) gives ``T``, or ``Awaitable[T]``."""
+        args = typing.get_args(built)
+        inner = args[-1] if args else Any
+        return Awaitable[inner] if is_async else inner  # type: ignore[valid-type]
+
     @overload
     def __get__(self, obj: None, owner: type) -> flow[P, T]: ...
     @overload
@@ -100,4 +107,4 @@ class flow(_ClientMethod, Generic[P, T]):
     @overload
     def __get__(self, obj: AsyncExecutor, owner: type) -> Callable[P, Awaitable[T]]: ...
     def __get__(self, obj: Any, owner: type) -> Any:
-        return self._bind(obj)
+        return self._bind(obj, owner)

@@ -132,7 +132,7 @@ class read_endpoint(endpoint[..., "ReadResult"]):
         self, obj: Resource[AsyncExecutor], owner: type
     ) -> ReadMethod[Awaitable[LLMContextReadResult], Awaitable[ReadResult]]: ...
     def __get__(self, obj: Any, owner: type) -> Any:
-        return self._bind(obj)
+        return self._bind(obj, owner)
 
 
 def _results() -> Any:

@@ -25,6 +25,7 @@ from cml_ergonomic._serialize import dumps, loads
 from cml_ergonomic._shape import check_shape
 from cml_ergonomic.errors import (
     READ_BACK_FIRST,
+    APIStatusError,
     CMLConnectionError,
     CMLError,
     CMLTimeoutError,
@@ -435,11 +436,27 @@ class Call(Generic[T]):
 
     @contextmanager
     def io(self, request: httpx.Request) -> Iterator[None]:
-        """Map httpx transport failures inside the block to our errors (never carrying credentials)."""
+        """Map httpx failures inside the block to our errors (never carrying credentials).
+
+        Besides transport failures, a body that its ``content-encoding`` cannot
+        decode (a corrupt gzip from a proxy) raises ``httpx.DecodingError``,
+        which is not a transport error: it becomes a ``ResponseValidationError``.
+        """
         try:
             yield
         except httpx.TransportError as exc:
             raise self.transport_error(exc, request) from exc
+        except httpx.DecodingError as exc:
+            error = ResponseValidationError(
+                f"{self.label} answered with a body that could not be decoded ({exc})", response_body=None
+            )
+            error.suggestion = (
+                "The answer's compression (content-encoding) is corrupt: a proxy between you and the server, or the "
+                "server itself, sent a broken body. Retry; if it persists, check the proxy."
+            )
+            if not self.spec.operation.read_only:
+                error.suggestion += f" The server answered, so {READ_BACK_FIRST}"
+            raise error from exc
 
     def transport_error(self, exc: httpx.TransportError, request: httpx.Request) -> CMLError:
         """Our error for an httpx transport failure (never carries credentials)."""
@@ -467,7 +484,9 @@ class Call(Generic[T]):
         if self.hooks is not None:
             self._emit_response(status, request_id, elapsed_ms)
         if not 200 <= status < 300:
-            full = httpx.Response(status, headers=response.headers, content=body, request=response.request)
+            # The body is already decoded: without its content-encoding, so that it is not decoded (and fails) again.
+            headers = [(k, v) for k, v in response.headers.multi_items() if k.lower() != "content-encoding"]
+            full = httpx.Response(status, headers=headers, content=body, request=response.request)
             error = error_from_response(
                 full,
                 admin=self.spec.operation.admin,
@@ -477,6 +496,8 @@ class Call(Generic[T]):
             note = self.spec.operation.version_note()
             if note and status == 404 and getattr(error, "response_body", None) == ROUTE_NOT_FOUND:
                 error.suggestion = note  # the route itself is missing: this server version does not serve it
+            if status >= 500:
+                _name_known_bug(error, self.spec.operation.key)
             raise error
         try:
             data = loads(body) if body else None
@@ -502,3 +523,20 @@ class Call(Generic[T]):
         if meta is None:  # typed results carry a meta slot; TypedDicts and plain values do not
             result.meta = ResponseMeta(request_id, status, self.retries, elapsed_ms)  # type: ignore[attr-defined]
         return result
+
+
+def _name_known_bug(error: APIStatusError | ValidationError, operation: str) -> None:
+    """Say so when a 5xx is a known bug of the server's version (it is then not retried)."""
+    if not isinstance(error, APIStatusError):
+        return
+    from cml_ergonomic._known_bugs import known_bug  # only after a 5xx
+
+    bug = known_bug(operation, error.status_code, error.response_body)
+    if bug is not None:
+        error.known_bug = bug
+        error.message = (
+            f"{error.method} {httpx.URL(error.url).path} failed with {error.status_code}: "
+            f"a known bug of CML server {bug.versions}: {bug.what}"
+        )
+        error.args = (error.message,)
+        error.suggestion = bug.advice

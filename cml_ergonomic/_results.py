@@ -18,51 +18,30 @@ from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 import attrs
 
-if TYPE_CHECKING:
-    from cml_api_client.models.memory_item import MemoryItem
+from cml_ergonomic._result_names import RESULT_TYPES
 
-    from cml_ergonomic._result_types.forget import ForgetResult
-    from cml_ergonomic._result_types.read import LLMContextReadResult, ReadResult
-    from cml_ergonomic._result_types.session import CreateSessionResult, SessionContext
-    from cml_ergonomic._result_types.stats import Stats
-    from cml_ergonomic._result_types.turn import TurnResult
-    from cml_ergonomic._result_types.update import UpdateResult
-    from cml_ergonomic._result_types.write import WriteBatchResult, WriteResult
+if TYPE_CHECKING:  # "X as X": re-exported for type checkers, whatever __all__ holds at run time
+    from cml_api_client.models.memory_item import MemoryItem as MemoryItem
 
-__all__ = [
-    "ConsolidationResult",
-    "CreateSessionResult",
-    "DeleteAllResult",
-    "ForgetResult",
-    "ForgettingResult",
-    "HealthResult",
-    "LLMContextReadResult",
-    "MemoryItem",
-    "ReadResult",
-    "SessionContext",
-    "Stats",
-    "StreamDone",
-    "Sufficiency",
-    "TurnResult",
-    "UpdateResult",
-    "WriteBatchResult",
-    "WriteResult",
-]
+    from cml_ergonomic._result_types.forget import ForgetResult as ForgetResult
+    from cml_ergonomic._result_types.read import LLMContextReadResult as LLMContextReadResult
+    from cml_ergonomic._result_types.read import ReadResult as ReadResult
+    from cml_ergonomic._result_types.session import CreateSessionResult as CreateSessionResult
+    from cml_ergonomic._result_types.session import SessionContext as SessionContext
+    from cml_ergonomic._result_types.stats import Stats as Stats
+    from cml_ergonomic._result_types.turn import TurnResult as TurnResult
+    from cml_ergonomic._result_types.update import UpdateResult as UpdateResult
+    from cml_ergonomic._result_types.write import WriteBatchResult as WriteBatchResult
+    from cml_ergonomic._result_types.write import WriteResult as WriteResult
 
-# name -> the module that defines it
+# The names are listed once, in _result_names. Type checkers see the result types through the "X as X" imports
+# above and the classes below (``from cml_ergonomic._results import *`` in the package), not through this list.
+globals()["__all__"] = list(RESULT_TYPES)
+
+# name -> the module that defines it, for the names not defined here
 _LAZY: dict[str, str] = {
-    "MemoryItem": "cml_api_client.models.memory_item",
-    "ReadResult": "cml_ergonomic._result_types.read",
-    "LLMContextReadResult": "cml_ergonomic._result_types.read",
+    **{name: module for name, module in RESULT_TYPES.items() if module != __name__},
     "parse_llm_context": "cml_ergonomic._result_types.read",
-    "WriteResult": "cml_ergonomic._result_types.write",
-    "WriteBatchResult": "cml_ergonomic._result_types.write",
-    "TurnResult": "cml_ergonomic._result_types.turn",
-    "UpdateResult": "cml_ergonomic._result_types.update",
-    "ForgetResult": "cml_ergonomic._result_types.forget",
-    "Stats": "cml_ergonomic._result_types.stats",
-    "CreateSessionResult": "cml_ergonomic._result_types.session",
-    "SessionContext": "cml_ergonomic._result_types.session",
 }
 
 
@@ -75,10 +54,10 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-R = TypeVar("R", bound="ReadResult | TurnResult | SessionContext")
+_R = TypeVar("_R", bound="ReadResult | TurnResult | SessionContext")
 
 
-def _mark_degraded(result: R, reason: str) -> R:
+def _mark_degraded(result: _R, reason: str) -> _R:
     """An empty result, flagged as what a ``*_safe`` call returns when the server is unavailable."""
     result.degraded, result.degraded_reason = True, reason
     return result

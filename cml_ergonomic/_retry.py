@@ -67,6 +67,8 @@ def retry_reason(exc: BaseException, *, may_repeat: bool) -> str | None:
         A short reason for the log, or None.
     """
     if isinstance(exc, APIStatusError):
+        if exc.known_bug is not None:  # a known server bug answers the same every time
+            return None
         if exc.status_code in ALWAYS_RETRIED_STATUSES:
             return f"HTTP {exc.status_code}"
         if may_repeat and exc.status_code in READ_ONLY_RETRIED_STATUSES:

@@ -142,6 +142,10 @@ class session_endpoint(_ClientMethod, Generic[P]):
     def __init__(self, build: Callable[Concatenate[Any, P], RequestSpec[CreateSessionResult]]) -> None:
         super().__init__(build)
 
+    def returns(self, built: Any, is_async: bool) -> Any:
+        """The opener of the client's kind: ``with`` (sync) or ``async with`` (async)."""
+        return AsyncSessionOpener if is_async else SessionOpener
+
     @overload
     def __get__(self, obj: None, owner: type) -> session_endpoint[P]: ...
     @overload
@@ -149,7 +153,7 @@ class session_endpoint(_ClientMethod, Generic[P]):
     @overload
     def __get__(self, obj: AsyncExecutor, owner: type) -> Callable[P, AsyncSessionOpener]: ...
     def __get__(self, obj: Any, owner: type) -> Any:
-        return self._bind(obj)
+        return self._bind(obj, owner)
 
 
 class SessionMethods:

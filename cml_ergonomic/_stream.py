@@ -48,7 +48,7 @@ def interpret_read_event(event: str, data: str) -> Any:
 
     try:
         return MemoryItem.from_dict(payload)
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # what the generated parser raises on bad data
         raise StreamError(
             f"a stream event is not a memory item ({type(exc).__name__}: {exc})",
             data=payload,

@@ -28,11 +28,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from cml_ergonomic._serialize import loads
+
+if TYPE_CHECKING:
+    from cml_ergonomic._known_bugs import KnownBug
 
 __all__ = [
     "APIStatusError",
@@ -132,7 +135,13 @@ class APIStatusError(CMLError):
         method: the request's HTTP method.
         url: the request's URL.
         retry_after: seconds the server asked us to wait (``Retry-After``), when it said.
+        admin: True when the request carried the admin key (an admin operation), so a 401 is about that key.
+        known_bug: the known server bug this answer shows (its version is in the message), if it is one;
+            such an error is never retried.
     """
+
+    admin: bool = False
+    known_bug: KnownBug | None = None
 
     def __init__(
         self,
@@ -312,6 +321,11 @@ READ_BACK_FIRST = "the change may have been applied. Read it back before you res
 def _suggestion(
     status: int, detail: str, method: str, path: str, admin: bool, entries: list[dict[str, Any]], mutating: bool
 ) -> str:
+    if status == 401 and admin:
+        return (
+            "Check the admin key: pass admin_api_key=... to the client or set CML_ADMIN_API_KEY "
+            "(the server compares it with its AUTH__ADMIN_API_KEY)."
+        )
     if status == 401:
         return (
             "Check the API key: pass api_key=... to the client or set CML_API_KEY "
@@ -349,6 +363,41 @@ def _suggestion(
     if status == 409:
         return "The request conflicts with the resource's current state; read it again and retry."
     return "Check the arguments against the method's docstring."
+
+
+def _redirect_advice(response: httpx.Response) -> str:
+    """Where a 3xx pointed, and the ``base_url`` to use when only the origin or a trailing slash differs.
+
+    Redirects are never followed: the API key must not travel to another origin.
+    """
+    location = response.headers.get("location")
+    refused = "The SDK does not follow redirects, so that the API key never reaches another address."
+    if not location:
+        return f"The server answered {response.status_code} without saying where to. {refused}"
+    request_url = response.request.url
+    target = request_url.join(location)  # httpx has checked it already (a bad one is a RemoteProtocolError)
+    asked, went = request_url.path, target.path
+    if went.rstrip("/") != asked.rstrip("/"):
+        return f"The server redirected to {target}. {refused} Check base_url against the server's address."
+    same_origin = (target.scheme, target.host, target.port) == (request_url.scheme, request_url.host, request_url.port)
+    if same_origin:
+        slash = "with" if went.endswith("/") else "without"
+        return (
+            f"The server redirected to the same path {slash} a trailing slash ({target}): something in front of "
+            f"the CML server rewrites paths. {refused} Point base_url at the CML server itself."
+        )
+    prefix = _base_path(asked)
+    origin = f"{target.scheme}://{target.netloc.decode('ascii')}"
+    return f"The server redirected to {target}. {refused} Use base_url='{origin}{prefix}'."
+
+
+def _base_path(path: str) -> str:
+    """The part of a request's path that comes from base_url (before ``/api/`` or ``/openapi.json``)."""
+    for marker in ("/api/", "/openapi.json"):
+        index = path.find(marker)
+        if index >= 0:
+            return path[:index]
+    return ""
 
 
 def _resource_of(path: str) -> str:
@@ -401,9 +450,11 @@ def error_from_response(
             url=url,
         )
     cls = _STATUS_CLASSES.get(status) or (ServerError if status >= 500 else APIStatusError)
+    if 300 <= status < 400:
+        suggestion = _redirect_advice(response)
     if retry_after is not None and status == 429:
         suggestion = f"The server asked to wait {retry_after:g}s before retrying."
-    return cls(
+    error = cls(
         message,
         status_code=status,
         response_body=body,
@@ -413,6 +464,8 @@ def error_from_response(
         suggestion=suggestion,
         retry_after=retry_after,
     )
+    error.admin = admin
+    return error
 
 
 def connection_error(exc: httpx.TransportError, *, method: str, url: str, mutating: bool) -> CMLConnectionError:

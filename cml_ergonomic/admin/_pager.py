@@ -16,7 +16,7 @@ result live in the walk, once.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Sequence
-from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar, overload
+from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar, get_args, overload
 
 from cml_ergonomic._endpoint import AsyncExecutor, Resource, SyncExecutor, _ClientMethod
 from cml_ergonomic._flow import Stepper
@@ -172,6 +172,12 @@ class paged_endpoint(_ClientMethod, Generic[P, PG, I]):
     def __init__(self, build: Callable[Concatenate[Any, P], Walk[PG, I]]) -> None:
         super().__init__(build)
 
+    def returns(self, built: Any, is_async: bool) -> Any:
+        """``PageWalk[PG, I]`` gives the pager of the client's kind over the same pages and items."""
+        pager = AsyncPager if is_async else SyncPager
+        args = get_args(built)
+        return pager[args] if len(args) == 2 else pager
+
     @overload
     def __get__(self, obj: None, owner: type) -> paged_endpoint[P, PG, I]: ...
     @overload
@@ -179,7 +185,7 @@ class paged_endpoint(_ClientMethod, Generic[P, PG, I]):
     @overload
     def __get__(self, obj: Resource[AsyncExecutor], owner: type) -> Callable[P, AsyncPager[PG, I]]: ...
     def __get__(self, obj: Any, owner: type) -> Any:
-        return self._bind(obj)
+        return self._bind(obj, owner)
 
 
 def requests_of(

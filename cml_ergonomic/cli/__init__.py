@@ -17,6 +17,7 @@ EXIT_OK = 0
 EXIT_API_ERROR = 1
 EXIT_USAGE = 2
 EXIT_UNREACHABLE = 3
+EXIT_INTERRUPTED = 130  # the shell's code for a process stopped by SIGINT (128 + 2)
 
 INSTALL_HINT = 'The command line needs the "cli" extra: pip install "cml-ergonomic[cli]"'
 
@@ -28,7 +29,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: the arguments (default: ``sys.argv[1:]``).
 
     Returns:
-        The exit code: 0 ok, 1 an API error, 2 a usage or configuration error, 3 the server was unreachable.
+        The exit code: 0 ok, 1 an API error, 2 a usage or configuration error, 3 the server was unreachable,
+        130 interrupted (Ctrl-C).
 
     Raises:
         Nothing: every error becomes a message and an exit code.
@@ -43,4 +45,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(list(sys.argv[1:] if argv is None else argv))
 
 
-__all__ = ["EXIT_API_ERROR", "EXIT_OK", "EXIT_UNREACHABLE", "EXIT_USAGE", "main"]
+__all__ = ["EXIT_API_ERROR", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_UNREACHABLE", "EXIT_USAGE", "main"]

@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
 from cml_ergonomic import CognitiveMemoryLayer, __version__
-from cml_ergonomic.cli import EXIT_API_ERROR, EXIT_OK, EXIT_USAGE
+from cml_ergonomic.cli import EXIT_API_ERROR, EXIT_INTERRUPTED, EXIT_OK
 from cml_ergonomic.cli._errors import UsageProblem, describe
 from cml_ergonomic.cli._output import Output, to_jsonable
 
 PROG = "cml-ergonomic"
 EXIT_CODES = """\
-Exit codes: 0 ok; 1 an API error; 2 a usage or configuration error; 3 the server was unreachable.
+Exit codes: 0 ok; 1 an API error; 2 a usage or configuration error; 3 the server was unreachable;
+130 interrupted (Ctrl-C). With --json an error is one JSON object on stderr.
 Every option falls back to its CML_* variable (CML_BASE_URL, CML_API_KEY, CML_TENANT_ID,
 CML_ADMIN_API_KEY, CML_TIMEOUT). Options may come before or after the command."""
 
@@ -236,11 +237,13 @@ def run(argv: Sequence[str], *, output: Output | None = None) -> int:
         output: where to print (tests pass their own streams).
 
     Returns:
-        The exit code: 0 ok, 1 an API error, 2 a usage or configuration error, 3 the server was unreachable.
+        The exit code: 0 ok, 1 an API error, 2 a usage or configuration error, 3 the server was unreachable,
+        130 interrupted (Ctrl-C).
     """
     output = output or Output(json_mode=False)
     _mask_argv_keys(argv, output)
     debug = "--debug" in argv
+    output.json_mode = "--json" in argv  # until the arguments are parsed: a usage error is JSON too
     state: State | None = None
     try:
         args = build_parser().parse_args(list(argv))
@@ -251,13 +254,13 @@ def run(argv: Sequence[str], *, output: Output | None = None) -> int:
     except SystemExit as exc:  # --help and --version
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except KeyboardInterrupt:
-        output.error("interrupted")
-        return EXIT_USAGE
+        output.error("interrupted (Ctrl-C)", "Run the command again to finish it.", code=EXIT_INTERRUPTED)
+        return EXIT_INTERRUPTED
     except Exception as exc:
         failure = describe(exc)
         if debug:
             output.note("".join(traceback.format_exception(exc)).rstrip())
-        output.error(failure.message.replace("\n", " "), failure.suggestion)
+        output.error(failure.message.replace("\n", " "), failure.suggestion, code=failure.code, **failure.details)
         return failure.code
     finally:
         if state is not None:

@@ -133,6 +133,7 @@ def check(state: State, args: argparse.Namespace) -> int:
     report = state.client(needs_key=False).check_compatibility()
     document = {
         "compatible": report.compatible,
+        "older_server": report.older_server,
         "error": report.error,
         "affected_methods": list(report.affected_methods),
         "issues": [
@@ -141,7 +142,12 @@ def check(state: State, args: argparse.Namespace) -> int:
         ],
     }
     render(state, document, lambda: state.output.text(str(report)))
-    return 0 if report.compatible else EXIT_API_ERROR
+    if report.compatible:
+        return 0
+    if state.output.json_mode:  # a script that sees the exit code finds the reason on stderr, as for any error
+        first_line = str(report).splitlines()[0]
+        state.output.error(first_line, "See the issues in the report on standard output.", code=EXIT_API_ERROR)
+    return EXIT_API_ERROR
 
 
 def admin_tenants(state: State, args: argparse.Namespace) -> None:

@@ -28,7 +28,7 @@ from cml_ergonomic import CognitiveMemoryLayer
 from cml_ergonomic.cli import _admin
 from cml_ergonomic.cli._journal import Journal
 from cml_ergonomic.cli._records import LineError, Planned, normalized, plan_line
-from cml_ergonomic.errors import CMLConnectionError, CMLError
+from cml_ergonomic.errors import AuthenticationError, AuthorizationError, CMLConnectionError, CMLError
 
 LISTING_TEXT_LIMIT = 300  # the dashboard listing cuts texts here
 BATCH_SIZE = 100
@@ -45,7 +45,11 @@ class ImportSummary:
     by_route: dict[str, int] = field(default_factory=lambda: {"write": 0, "batch": 0})
     dry_run: bool = False
     journal: str | None = None
-    stopped: str | None = None  # why the import stopped early (the server became unreachable)
+    stopped: str | None = None  # why the import stopped early (the server became unreachable, refused the key)
+    not_sent: int = 0  # lines left unsent because the import stopped (refused key, Ctrl-C)
+    interrupted: bool = False  # stopped by Ctrl-C (SIGINT)
+    # The refusal that stopped it: one 401/403 stops the import, since every later line would get the same answer.
+    refusal: CMLError | None = field(default=None, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
         """The summary as a JSON document."""
@@ -59,7 +63,17 @@ class ImportSummary:
             "dry_run": self.dry_run,
             "journal": self.journal,
             "stopped": self.stopped,
+            "not_sent": self.not_sent,
+            "interrupted": self.interrupted,
         }
+
+
+class Interrupted(Exception):
+    """Ctrl-C stopped the import: the requests in flight were finished and recorded, the rest not sent."""
+
+    def __init__(self, summary: ImportSummary) -> None:
+        super().__init__("the import was interrupted")
+        self.summary = summary
 
 
 class StrictStop(Exception):
@@ -70,21 +84,33 @@ class StrictStop(Exception):
         self.summary = summary
 
 
-def plan_file(path: Path, summary: ImportSummary) -> list[Planned]:
-    """Every line of ``path`` checked against the schema; malformed ones go to ``summary.failed``."""
+def plan_file(lines: Iterable[bytes | str], summary: ImportSummary) -> list[Planned]:
+    """Every line (of a file or stdin) checked against the schema; malformed ones go to ``summary.failed``.
+
+    Lines are read as bytes and decoded one by one, so a line that is not UTF-8 is reported with its number
+    like any other malformed line, instead of ending the import.
+    """
     planned: list[Planned] = []
-    with path.open(encoding="utf-8") as lines:
-        for number, raw in enumerate(lines, start=1):
-            try:
-                item = plan_line(raw, number)
-            except LineError as exc:
-                summary.read += 1
-                summary.failed.append((number, str(exc)))
-                continue
-            if item is not None:
-                summary.read += 1
-                planned.append(item)
+    for number, raw in enumerate(lines, start=1):
+        try:
+            item = plan_line(_text(raw), number)
+        except LineError as exc:
+            summary.read += 1
+            summary.failed.append((number, str(exc)))
+            continue
+        if item is not None:
+            summary.read += 1
+            planned.append(item)
     return planned
+
+
+def _text(raw: bytes | str) -> str:
+    if isinstance(raw, str):
+        return raw
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LineError(f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})") from None
 
 
 def _first_of_each_text(planned: list[Planned], summary: ImportSummary) -> list[Planned]:
@@ -142,9 +168,9 @@ def _units(items: list[Planned], batch_size: int) -> Iterable[list[Planned]]:
 
 def import_file(
     client: CognitiveMemoryLayer,
-    path: Path,
+    lines: Iterable[bytes | str],
     *,
-    journal_path: Path,
+    journal_path: Path | None,
     tenant: str | None,
     concurrency: int = 4,
     dry_run: bool = False,
@@ -157,8 +183,8 @@ def import_file(
 
     Args:
         client: the target's client (writes use its API key).
-        path: the JSON Lines file.
-        journal_path: where the journal of this file and target lives.
+        lines: the JSON Lines (an open file, or standard input).
+        journal_path: where the journal of this file and target lives (None: keep none).
         tenant: the target tenant, for the "already there" listing (needs the admin key); None skips it.
         concurrency: requests in flight.
         dry_run: check every line, send nothing.
@@ -168,14 +194,16 @@ def import_file(
         advance: called as lines are settled (written, skipped or failed).
 
     Returns:
-        The summary: read, written, skipped, failed with line numbers.
+        The summary: read, written, skipped, failed with line numbers; after a refused key
+        (401/403) ``refusal`` is set and the lines not sent are counted, not listed.
 
     Raises:
         StrictStop: ``strict`` and a malformed line.
+        Interrupted: Ctrl-C; its summary counts what was stored before.
         CMLError: the "already there" listing failed.
     """
     summary = ImportSummary(dry_run=dry_run)
-    planned = plan_file(path, summary)
+    planned = plan_file(lines, summary)
     if strict and summary.failed:
         summary.stopped = f"--strict: {len(summary.failed)} malformed line(s), nothing was sent"
         raise StrictStop(summary)
@@ -183,7 +211,7 @@ def import_file(
         summary.by_route[item.route] += 1
     if dry_run:
         return summary
-    summary.journal = str(journal_path)
+    summary.journal = None if journal_path is None else str(journal_path)
     on_total(summary.read)
     advance(len(summary.failed))
     unique = _first_of_each_text(planned, summary)
@@ -217,6 +245,12 @@ def import_file(
             with lock:
                 summary.stopped = f"the server became unreachable: {exc.message}"
                 summary.failed.extend((item.line_no, exc.message) for item in unit)
+        except (AuthenticationError, AuthorizationError) as exc:
+            stop.set()  # every other line would get the same answer: one message, not one per line
+            with lock:
+                if summary.refusal is None:
+                    summary.refusal = exc
+                    summary.stopped = f"the server refused the key ({exc.status_code}): {exc.message}"
         except CMLError as exc:
             with lock:
                 summary.failed.extend((item.line_no, exc.message) for item in unit)
@@ -226,11 +260,27 @@ def import_file(
                 summary.written += len(unit)
         advance(len(unit))
 
-    with journal, ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        list(pool.map(send, _units(pending, batch_size)))
-    if stop.is_set():
+    def unsent() -> list[int]:
         settled = {n for n, _ in summary.failed}
-        missing = [item.line_no for item in pending if item.key not in journal.done and item.line_no not in settled]
-        summary.failed.extend((n, "not sent: the server became unreachable") for n in missing)
+        return [item.line_no for item in pending if item.key not in journal.done and item.line_no not in settled]
+
+    pool = ThreadPoolExecutor(max_workers=max(1, concurrency))
+    with journal:
+        try:
+            list(pool.map(send, _units(pending, batch_size)))
+        except KeyboardInterrupt:
+            stop.set()  # the requests in flight finish and are journaled; the queued ones are dropped
+            pool.shutdown(wait=True, cancel_futures=True)
+            summary.interrupted = True
+            summary.stopped = "interrupted (Ctrl-C)"
+            summary.not_sent = len(unsent())
+            summary.failed.sort()
+            raise Interrupted(summary) from None
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    if summary.refusal is not None:
+        summary.not_sent = len(unsent())
+    elif stop.is_set():
+        summary.failed.extend((n, "not sent: the server became unreachable") for n in unsent())
     summary.failed.sort()
     return summary

@@ -23,13 +23,13 @@ def default_path(source: Path, base_url: str, tenant: str | None) -> Path:
 
 
 class Journal:
-    """An append-only record of sent and stored lines."""
+    """An append-only record of sent and stored lines (kept in memory only when ``path`` is None)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | None) -> None:
         self.path = path
         self.done: set[str] = set()
         self.in_doubt: set[str] = set()
-        if path.exists():
+        if path is not None and path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():
                 event, _, key = line.partition(" ")
                 if event == "sent":
@@ -41,7 +41,8 @@ class Journal:
         self._fd: int | None = None
 
     def __enter__(self) -> Journal:
-        self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if self.path is not None:
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -50,6 +51,8 @@ class Journal:
             self._fd = None
 
     def _append(self, event: str, keys: Iterable[str]) -> None:
+        if self.path is None:
+            return
         data = "".join(f"{event} {key}\n" for key in keys).encode()
         with self._lock:
             assert self._fd is not None, "open the journal with `with`"

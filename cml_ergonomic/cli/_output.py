@@ -87,8 +87,20 @@ class Output:
 
     # -- diagnostics
 
-    def error(self, message: str, suggestion: str = "") -> None:
-        """The one error line, and the suggestion on its own line."""
+    def error(self, message: str, suggestion: str = "", *, code: int | None = None, **details: Any) -> None:
+        """The one error line, and the suggestion on its own line; with ``--json``, one JSON object on stderr.
+
+        Args:
+            message: what went wrong, one line.
+            suggestion: what to do about it.
+            code: the exit code the run ends with (in the JSON object).
+            **details: more fields for the JSON object (type, status_code, request_id ...); None values are left out.
+        """
+        if self.json_mode:
+            error: dict[str, Any] = {"message": message, "suggestion": suggestion or None, "exit_code": code}
+            error.update((k, v) for k, v in details.items() if v is not None)
+            self._write(self._stderr, json.dumps({"error": error}, ensure_ascii=False, default=str) + "\n")
+            return
         self._write(self._stderr, f"Error: {message}\n")
         if suggestion:
             self._write(self._stderr, f"Suggestion: {suggestion}\n")

@@ -138,7 +138,8 @@ def plan_line(raw: str, line_no: int) -> Planned | None:
     try:
         obj = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise LineError(f"not JSON ({exc.msg} at column {exc.colno})") from None
+        # Some of json's messages end in "at" already ("Invalid control character at").
+        raise LineError(f"not JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})") from None
     if is_header(obj):
         return None
     if not isinstance(obj, dict):

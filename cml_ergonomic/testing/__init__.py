@@ -19,7 +19,8 @@ Example:
 
 from __future__ import annotations
 
+from cml_ergonomic.testing._clock import VirtualClock
 from cml_ergonomic.testing._fake import ADMIN_API_KEY, API_KEY, BASE_URL, FakeCML, RecordedRequest
 from cml_ergonomic.testing._faults import Fault
 
-__all__ = ["ADMIN_API_KEY", "API_KEY", "BASE_URL", "FakeCML", "Fault", "RecordedRequest"]
+__all__ = ["ADMIN_API_KEY", "API_KEY", "BASE_URL", "FakeCML", "Fault", "RecordedRequest", "VirtualClock"]

@@ -19,6 +19,7 @@ import httpx
 import orjson
 
 from cml_ergonomic._serialize import loads
+from cml_ergonomic.testing._clock import VirtualClock
 from cml_ergonomic.testing._faults import Fault, read_timeout, transport_error
 from cml_ergonomic.testing._schema import Validator
 from cml_ergonomic.testing._store import (
@@ -151,6 +152,12 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         base_url: the URL the clients it makes use.
         openapi: the OpenAPI document whose operations and rules it follows (default: the snapshot this SDK
             was generated from; pass an older server's document to test against that version).
+        virtual_time: run the waits of the clients it makes on ``clock`` (a ``VirtualClock``) instead of real
+            time: retry backoffs, ``Retry-After`` waits and ``hang_next()`` return at once, and deadlines see
+            the skipped time. The pytest fixtures turn it on; off, the fake waits as a real server would.
+
+    Attributes:
+        clock: the ``VirtualClock`` of ``virtual_time`` (None without it); ``clock.sleeps`` lists the waits.
 
     Example:
         >>> from cml_ergonomic.testing import FakeCML
@@ -169,6 +176,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         tenant_id: str = DEFAULT_TENANT,
         base_url: str = BASE_URL,
         openapi: dict[str, Any] | None = None,
+        virtual_time: bool = False,
     ) -> None:
         from cml_ergonomic._compat import load_snapshot
 
@@ -179,6 +187,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self.store = Store()
         self.requests: list[RecordedRequest] = []
         self.faults: list[Fault] = []
+        self.clock: VirtualClock | None = VirtualClock() if virtual_time else None
         self._lock = threading.RLock()
         self._validator = Validator(openapi if openapi is not None else load_snapshot())
         # Fields a server version adds to read answers and the fake has nothing to say in: their empty values.
@@ -228,7 +237,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
         options = self._client_options(kwargs)
         options.setdefault("http_client", httpx.Client(transport=self, base_url=options["base_url"]))
-        return CognitiveMemoryLayer(**options)
+        return self._on_clock(CognitiveMemoryLayer(**options))
 
     def async_client(self, **kwargs: Any) -> Any:
         """An ``AsyncCognitiveMemoryLayer`` wired to this fake (both keys; ``kwargs`` override any argument).
@@ -240,7 +249,12 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
         options = self._client_options(kwargs)
         options.setdefault("async_http_client", httpx.AsyncClient(transport=self, base_url=options["base_url"]))
-        return AsyncCognitiveMemoryLayer(**options)
+        return self._on_clock(AsyncCognitiveMemoryLayer(**options))
+
+    def _on_clock(self, client: Any) -> Any:
+        if self.clock is not None:
+            client.clock = self.clock.clock()  # backoffs, Retry-After and deadlines on the virtual clock
+        return client
 
     def _client_options(self, overrides: dict[str, Any]) -> dict[str, Any]:
         options: dict[str, Any] = {
@@ -379,28 +393,41 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if fault is not None and fault.kind == "hang":
             timeout = _hang_timeout(fault, request)
             if timeout is not None and fault.delay >= timeout:
-                time.sleep(timeout)
+                self._wait(timeout)
                 self._record(request, None)
                 raise httpx.ReadTimeout("timed out", request=request)
-            time.sleep(fault.delay)
+            self._wait(fault.delay)
             fault = None
         return self._respond(request, fault)
 
+    def _wait(self, seconds: float) -> None:
+        if self.clock is not None:
+            self.clock.sleep(seconds)
+        else:
+            time.sleep(seconds)
+
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         """Answer one request of an async client."""
-        import asyncio
 
         await request.aread()
         fault = self._take_fault(request)
         if fault is not None and fault.kind == "hang":
             timeout = _hang_timeout(fault, request)
             if timeout is not None and fault.delay >= timeout:
-                await asyncio.sleep(timeout)
+                await self._async_wait(timeout)
                 self._record(request, None)
                 raise httpx.ReadTimeout("timed out", request=request)
-            await asyncio.sleep(fault.delay)
+            await self._async_wait(fault.delay)
             fault = None
         return self._respond(request, fault)
+
+    async def _async_wait(self, seconds: float) -> None:
+        import asyncio
+
+        if self.clock is not None:
+            await self.clock.async_sleep(seconds)
+        else:
+            await asyncio.sleep(seconds)
 
     def _respond(self, request: httpx.Request, fault: Fault | None) -> httpx.Response:
         if fault is not None and fault.kind in ("reset", "refuse"):

@@ -26,10 +26,14 @@ if TYPE_CHECKING:
 
 @pytest.fixture
 def cml_fake() -> FakeCML:
-    """A fresh in-memory CML server (``FakeCML``) for one test: inject faults, inspect ``.requests``."""
+    """A fresh in-memory CML server (``FakeCML``) for one test: inject faults, inspect ``.requests``.
+
+    It runs on virtual time (``FakeCML(virtual_time=True)``): retries, ``Retry-After`` and ``hang_next()``
+    never sleep; ``cml_fake.clock.sleeps`` lists the waits the clients would have made.
+    """
     from cml_ergonomic.testing import FakeCML
 
-    return FakeCML()
+    return FakeCML(virtual_time=True)
 
 
 @pytest.fixture

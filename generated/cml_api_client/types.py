@@ -1,11 +1,14 @@
 """Contains some shared types for properties"""
 
+import datetime
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 from uuid import UUID, SafeUUID
 
 from attrs import define
+from attrs import fields as attrs_fields
+from attrs import has as attrs_has
 
 
 class Unset:
@@ -84,6 +87,87 @@ class Response(Generic[T]):
     parsed: T | None
 
 
+# --------------------------------------------------------------------------- str() of a model, for people
+
+_TEXT_PREVIEW = 120
+_LIST_PREVIEW = 5
+
+
+def readable(model: Any) -> str:
+    """``str()`` of a model: ``Name(field=value, ...)`` with the fields that are set, by their JSON names.
+
+    Unset and None fields are left out, and so are attrs' internals (``additional_properties`` is shown as the
+    keys it holds) and the server's private keys (``_similarity`` ...); texts and lists are cut short.
+    """
+    parts = [
+        f"{name}={_readable_value(value)}"
+        for name, value in _readable_fields(model)
+        if value is not None and not isinstance(value, Unset)
+    ]
+    return f"{type(model).__name__}({', '.join(parts)})"
+
+
+def _readable_fields(model: Any) -> list[tuple[str, Any]]:
+    fields = [
+        (field.name.removesuffix("_"), getattr(model, field.name))
+        for field in attrs_fields(type(model))
+        if field.name != "additional_properties" and field.init
+    ]
+    extra = getattr(model, "additional_properties", None) or {}
+    return fields + [
+        (str(key), value)
+        for key, value in extra.items()
+        if not str(key).startswith("_")
+    ]
+
+
+def _readable_value(value: Any) -> str:
+    if attrs_has(type(value)):
+        if not [
+            f for f in attrs_fields(type(value)) if f.name != "additional_properties"
+        ]:
+            extra = getattr(
+                value, "additional_properties", {}
+            )  # a free-form object (metadata): show it as one
+            return _readable_value(
+                {k: v for k, v in extra.items() if not str(k).startswith("_")}
+            )
+        return readable(value)
+    if isinstance(value, str):
+        return repr(
+            value if len(value) <= _TEXT_PREVIEW else value[: _TEXT_PREVIEW - 1] + "…"
+        )
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ", timespec="seconds")
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, list):
+        if value and attrs_has(type(value[0])):
+            return f"[{len(value)} {type(value[0]).__name__}]"
+        shown = ", ".join(_readable_value(v) for v in value[:_LIST_PREVIEW])
+        more = (
+            f", … {len(value) - _LIST_PREVIEW} more"
+            if len(value) > _LIST_PREVIEW
+            else ""
+        )
+        return f"[{shown}{more}]"
+    if isinstance(value, Mapping):
+        shown = ", ".join(
+            f"{k}: {_readable_value(v)}" for k, v in list(value.items())[:_LIST_PREVIEW]
+        )
+        more = (
+            f", … {len(value) - _LIST_PREVIEW} more"
+            if len(value) > _LIST_PREVIEW
+            else ""
+        )
+        return f"{{{shown}{more}}}"
+    return repr(value)
+
+
 __all__ = [
     "UNSET",
     "File",
@@ -92,4 +176,5 @@ __all__ = [
     "Response",
     "Unset",
     "parse_uuid",
+    "readable",
 ]

@@ -13,10 +13,8 @@ that a written phrase comes back, never how it ranks.
 
 from __future__ import annotations
 
-import inspect
 import secrets
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -32,6 +30,7 @@ from cml_ergonomic import (
 )
 from cml_ergonomic._compat import load_snapshot
 from tests.contract.backends import Backend
+from tests.drivers import ClientDriver
 
 API = "/api/v1"
 
@@ -39,49 +38,20 @@ API = "/api/v1"
 # --------------------------------------------------------------------------- driving both clients the same way
 
 
-class Driver:
-    """One kind of client (sync or async) on one backend, driven from async tests."""
+class Driver(ClientDriver):
+    """One kind of client (sync or async) on one backend, driven from async tests (``await driver.call(...)``)."""
 
     def __init__(self, backend: Backend, mode: str) -> None:
+        super().__init__(is_async=mode == "async")
         self.backend = backend
-        self.is_async = mode == "async"
-        self._clients: list[Any] = []
         self.client = self.new()
 
     def new(self, **overrides: Any) -> Any:
-        client = self.backend.client(is_async=self.is_async, **overrides)
-        self._clients.append(client)
-        return client
+        return self.own(self.backend.client(is_async=self.is_async, **overrides))
 
     def tenant_client(self) -> Any:
         """A client in a fresh tenant: its key is the admin key, the only one the server lets pick a tenant."""
         return self.new(api_key=self.backend.admin_api_key, tenant_id=f"contract-{secrets.token_hex(6)}")
-
-    async def call(self, name: str, /, *args: Any, client: Any = None, **kwargs: Any) -> Any:
-        value = getattr(client or self.client, name)(*args, **kwargs)
-        assert inspect.isawaitable(value) is self.is_async
-        return await value if self.is_async else value
-
-    async def stream(self, query: str, **kwargs: Any) -> list[Any]:
-        iterator = self.client.read_stream(query, **kwargs)
-        return [item async for item in iterator] if self.is_async else list(iterator)
-
-    @asynccontextmanager
-    async def session(self, **kwargs: Any) -> AsyncIterator[Any]:
-        opener = self.client.session(**kwargs)
-        if self.is_async:
-            async with opener as scope:
-                yield scope
-        else:
-            with opener as scope:
-                yield scope
-
-    async def close(self) -> None:
-        for client in self._clients:
-            if self.is_async:
-                await client.aclose()
-            else:
-                client.close()
 
 
 @pytest.fixture(params=["sync", "async"])

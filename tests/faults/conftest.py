@@ -10,21 +10,19 @@ sees them.
 
 from __future__ import annotations
 
-import asyncio
-import ssl
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
 import pytest
 
 import cml_ergonomic._results  # noqa: F401  # imported lazily by the first call: no test should pay for it
-from cml_ergonomic import AsyncCognitiveMemoryLayer, CognitiveMemoryLayer
-from cml_ergonomic._retry import Clock
+from cml_ergonomic.testing import VirtualClock
+from tests.drivers import SHARED_SSL, ClientDriver, ClientFactory
 from tests.faults.faultserver import READ_PATH, WRITE_PATH, FaultServer, refusing_port
 
 API_KEY = "sk-fault-SECRETKEY-0001"
@@ -34,39 +32,13 @@ WALL_START = datetime(2026, 11, 21, 21, 54, 44, tzinfo=UTC)
 # --------------------------------------------------------------------------- time
 
 
-class TestClock:
-    """Real monotonic time plus skipped sleeps: sockets stay real, waits cost nothing and are recorded."""
+class TestClock(VirtualClock):
+    """Real monotonic time plus skipped sleeps (the fake's ``VirtualClock``): sockets stay real, waits cost nothing."""
 
     __test__ = False  # not a test class, whatever its name
 
     def __init__(self) -> None:
-        self.offset = 0.0
-        self.sleeps: list[float] = []
-        self._lock = threading.Lock()
-
-    def now(self) -> float:
-        return time.monotonic() + self.offset
-
-    def sleep(self, seconds: float) -> None:
-        with self._lock:
-            self.sleeps.append(seconds)
-            self.offset += seconds
-
-    async def async_sleep(self, seconds: float) -> None:
-        self.sleep(seconds)
-        await asyncio.sleep(0)
-
-    def advance(self, seconds: float) -> None:
-        """Let ``seconds`` pass without a sleep of the client (e.g. a circuit's cooldown)."""
-        with self._lock:
-            self.offset += seconds
-
-    def wall(self) -> datetime:
-        # Only skipped time moves the wall clock, so an HTTP-date Retry-After is read exactly.
-        return WALL_START + timedelta(seconds=self.offset)
-
-    def clock(self) -> Clock:
-        return Clock(now=self.now, sleep=self.sleep, async_sleep=self.async_sleep, wall=self.wall)
+        super().__init__(wall_start=WALL_START)
 
 
 # --------------------------------------------------------------------------- counting what the client sends
@@ -120,14 +92,14 @@ class Outcome:
         return sum(self.sleeps)
 
 
-class Driver:
+class Driver(ClientDriver):
     """A sync or async client behind one interface: ``await driver.call("read", "q")``."""
 
     def __init__(self, client: Any, clock: TestClock, transport: Any) -> None:
-        self.client = client
+        super().__init__(client)
+        self.own(client)
         self.clock = clock
         self.transport = transport
-        self.is_async = isinstance(client, AsyncCognitiveMemoryLayer)
 
     @property
     def sent(self) -> int:
@@ -135,10 +107,6 @@ class Driver:
         if self.transport is None:
             raise AssertionError("this driver's client owns its pool: attempts are not counted")
         return int(self.transport.count)
-
-    async def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        result = getattr(self.client, name)(*args, **kwargs)
-        return await result if self.is_async else result
 
     async def run(self, name: str, *args: Any, **kwargs: Any) -> Outcome:
         """Call and capture the result or the error, with timings."""
@@ -158,12 +126,6 @@ class Driver:
             sleeps=self.clock.sleeps[before:],
         )
 
-    async def close(self) -> None:
-        if self.is_async:
-            await self.client.aclose()
-        else:
-            self.client.close()
-
 
 @pytest.fixture(params=["sync", "async"])
 def kind(request: pytest.FixtureRequest) -> str:
@@ -171,8 +133,6 @@ def kind(request: pytest.FixtureRequest) -> str:
 
 
 MakeClient = Callable[..., Driver]
-# Plain http only, but httpx builds an SSL context per transport (~40 ms, the CA bundle): build one, once.
-_SSL = ssl.create_default_context()
 
 
 @pytest.fixture
@@ -183,39 +143,25 @@ async def make_client(kind: str) -> AsyncIterator[MakeClient]:
     gets a pool on a real transport wrapped in a counter (``driver.sent``); ``transport=`` wraps
     that one instead (an ``httpx.MockTransport``); ``owned=True`` lets the client build its own pool.
     """
-    drivers: list[Driver] = []
-    pools: list[httpx.Client | httpx.AsyncClient] = []
-    is_sync = kind == "sync"
+    made = ClientFactory(kind)
 
     def factory(base_url: str, *, transport: Any = None, owned: bool = False, **kwargs: Any) -> Driver:
         kwargs.setdefault("api_key", API_KEY)
         counting: Any = None
         if not owned:
-            if is_sync:
-                counting = CountingTransport(transport or httpx.HTTPTransport(verify=_SSL))
-                pool: httpx.Client | httpx.AsyncClient = httpx.Client(transport=counting)
-                kwargs["http_client"] = pool
+            if made.is_async:
+                counting = AsyncCountingTransport(transport or httpx.AsyncHTTPTransport(verify=SHARED_SSL))
             else:
-                counting = AsyncCountingTransport(transport or httpx.AsyncHTTPTransport(verify=_SSL))
-                pool = httpx.AsyncClient(transport=counting)
-                kwargs["async_http_client"] = pool
-            pools.append(pool)
-        cls = CognitiveMemoryLayer if is_sync else AsyncCognitiveMemoryLayer
-        client = cls(base_url=base_url, **kwargs)
+                counting = CountingTransport(transport or httpx.HTTPTransport(verify=SHARED_SSL))
+            made.inject_pool(kwargs, counting)
+        client = made.client_class(base_url=base_url, **kwargs)
         clock = TestClock()
         client.clock = clock.clock()
-        driver = Driver(client, clock, counting)
-        drivers.append(driver)
+        driver: Driver = made.keep(Driver(client, clock, counting))
         return driver
 
     yield factory
-    for driver in drivers:
-        await driver.close()
-    for pool in pools:
-        if isinstance(pool, httpx.AsyncClient):
-            await pool.aclose()
-        else:
-            pool.close()
+    await made.aclose()
 
 
 # --------------------------------------------------------------------------- servers

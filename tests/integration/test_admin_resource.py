@@ -103,8 +103,11 @@ async def test_explain_names_the_memory_its_phrase_recalls(runner: Runner) -> No
         assert phrase in str(explanation)
     else:
         # 1.5.1's own response model rejects its rerank rows (no 'id', 'source_type') whenever anything is found.
-        with pytest.raises(ServerError, match="DashboardRetrievalExplainResponse"):
+        # The SDK names that known bug of 1.5.1 and does not retry it; the server's own words stay in the body.
+        with pytest.raises(ServerError, match=r"a known bug of CML server 1\.5\.1") as raised:
             await _admin(runner, client, "admin.retrieval.explain", phrase)
+        assert raised.value.retries == 0 and raised.value.known_bug is not None
+        assert "DashboardRetrievalExplainResponse" in raised.value.response_body["detail"]
         tested = await _admin(runner, client, "admin.retrieval.test", phrase)
         assert written.memory_id in {item.id for item in tested.results}
 

@@ -108,16 +108,10 @@ def test_an_import_killed_halfway_and_resumed_stores_each_memory_once(cml_server
     lines = distinctive_lines(240, secrets.token_hex(4))
     source = write_file(tmp_path / "memories.jsonl", lines)
     journal = tmp_path / "journal"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CML_")}
-    command = [sys.executable, "-m", "cml_ergonomic", "import", str(source), "--journal", str(journal), "--json"]
-    command += connection(cml_server, tenant)
+    command, env = import_command(cml_server, tenant, source, journal, "--json")
     first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 240
-        while _done(journal) < len(lines) // 3:
-            assert first.poll() is None, f"the import ended before it could be killed: {first.communicate()}"
-            assert time.monotonic() < deadline, "the import made no progress"
-            time.sleep(0.05)
+        wait_until_done(first, journal, len(lines) // 3)
         first.send_signal(signal.SIGKILL)
     finally:
         first.wait(30)
@@ -131,6 +125,24 @@ def test_an_import_killed_halfway_and_resumed_stores_each_memory_once(cml_server
     assert summary["skipped"] >= done_before  # what the journal recorded is not sent again
     texts = tenant_texts(cml_server, tenant)
     assert sorted(texts) == sorted(line["text"] for line in lines)  # each exactly once
+
+
+def import_command(
+    server: ServerInfo, tenant: str, source: Path, journal: Path, *extra: str
+) -> tuple[list[str], dict[str, str]]:
+    """``python -m cml_ergonomic import`` of ``source`` into ``tenant``, and an environment without CML_*."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CML_")}
+    command = [sys.executable, "-m", "cml_ergonomic", "import", str(source), "--journal", str(journal), *extra]
+    return command + connection(server, tenant), env
+
+
+def wait_until_done(process: subprocess.Popen[str], journal: Path, count: int) -> None:
+    """Wait until the journal records ``count`` stored lines (the import must still be running then)."""
+    deadline = time.monotonic() + 240
+    while _done(journal) < count:
+        assert process.poll() is None, f"the import ended too early: {process.communicate()}"
+        assert time.monotonic() < deadline, "the import made no progress"
+        time.sleep(0.05)
 
 
 def _done(journal: Path) -> int:

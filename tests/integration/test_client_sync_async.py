@@ -24,13 +24,11 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
-import inspect
 import logging
 import secrets
 import sys
 import time
 from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager
 from http import HTTPStatus
 from types import ModuleType
 from typing import Any
@@ -70,10 +68,10 @@ from cml_ergonomic import (
 )
 from cml_ergonomic._breaker import CircuitState
 from tests.conftest import RATE_LIMIT_PER_MINUTE, ServerInfo
+from tests.drivers import ClientDriver
 
 pytestmark = pytest.mark.anyio
 
-Client = CognitiveMemoryLayer | AsyncCognitiveMemoryLayer
 
 TIMEOUT = 30.0  # the first write after the server starts takes ~2 s (model warm-up)
 
@@ -81,7 +79,7 @@ TIMEOUT = 30.0  # the first write after the server starts takes ~2 s (model warm
 # --------------------------------------------------------------------------- driving both clients the same way
 
 
-class Runner:
+class Runner(ClientDriver):
     """One kind of client (sync or async), driven from async tests.
 
     ``client`` has the normal key and the admin key; ``new()`` makes more
@@ -89,14 +87,10 @@ class Runner:
     """
 
     def __init__(self, mode: str, server: ServerInfo) -> None:
+        super().__init__(is_async=mode == "async")
         self.mode = mode
         self.server = server
-        self._clients: list[Client] = []
         self.client = self.new()
-
-    @property
-    def is_async(self) -> bool:
-        return self.mode == "async"
 
     def new(self, **overrides: Any) -> Any:
         """A client of this runner's kind: the server's keys and URL unless ``overrides`` say otherwise."""
@@ -108,36 +102,7 @@ class Runner:
         }
         kwargs.update(overrides)
         cls = AsyncCognitiveMemoryLayer if self.is_async else CognitiveMemoryLayer
-        client = cls(**kwargs)
-        self._clients.append(client)
-        return client
-
-    async def resolve(self, value: Any) -> Any:
-        """``value`` itself (sync client) or what it resolves to (async client)."""
-        assert inspect.isawaitable(value) is self.is_async, f"{self.mode} client returned {type(value).__name__}"
-        return await value if self.is_async else value
-
-    async def call(self, name: str, /, *args: Any, client: Any = None, **kwargs: Any) -> Any:
-        """``client.name(*args, **kwargs)`` (the runner's client unless ``client`` is given; a scope works too)."""
-        return await self.resolve(getattr(client or self.client, name)(*args, **kwargs))
-
-    async def stream(self, query: str, *, client: Any = None, **kwargs: Any) -> list[Any]:
-        """Everything ``read_stream`` yields, in order."""
-        iterator = (client or self.client).read_stream(query, **kwargs)
-        if self.is_async:
-            return [item async for item in iterator]
-        return list(iterator)
-
-    @asynccontextmanager
-    async def session(self, *, client: Any = None, **kwargs: Any) -> AsyncIterator[Any]:
-        """``with client.session(...)`` or ``async with`` it, by kind."""
-        opener = (client or self.client).session(**kwargs)
-        if self.is_async:
-            async with opener as scope:
-                yield scope
-        else:
-            with opener as scope:
-                yield scope
+        return self.own(cls(**kwargs))
 
     async def raw(self, operation: ModuleType, *, client: Any = None, detailed: bool = False, **kwargs: Any) -> Any:
         """A generated operation called on ``client.raw`` (``sync``/``asyncio``, or their ``_detailed`` forms)."""
@@ -146,13 +111,6 @@ class Runner:
             return await (operation.asyncio_detailed if detailed else operation.asyncio)(client=raw, **kwargs)
         return (operation.sync_detailed if detailed else operation.sync)(client=raw, **kwargs)
 
-    async def close(self, client: Any) -> None:
-        await self.resolve(client.aclose() if self.is_async else client.close())
-
-    async def close_all(self) -> None:
-        for client in self._clients:
-            await self.close(client)
-
 
 @pytest.fixture(params=["sync", "async"])
 async def runner(request: pytest.FixtureRequest, cml_server: ServerInfo) -> AsyncIterator[Runner]:
@@ -160,7 +118,7 @@ async def runner(request: pytest.FixtureRequest, cml_server: ServerInfo) -> Asyn
     try:
         yield runner
     finally:
-        await runner.close_all()
+        await runner.close()
 
 
 # --------------------------------------------------------------------------- shared helpers
@@ -450,7 +408,7 @@ async def test_with_options_copy_shares_the_pool(runner: Runner) -> None:
 
     text = f"User {token()} rides a tandem bicycle with a parrot"
     written = await write_stored(runner, text, client=copy)
-    await runner.close(copy)  # closing the copy leaves the shared pool open
+    await runner.close_client(copy)  # closing the copy leaves the shared pool open
     assert written.memory_id in await read_ids(runner, text, client=original)
 
 

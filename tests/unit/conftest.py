@@ -6,24 +6,21 @@ never sleep (each client gets a :class:`FakeClock`).
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import os
-import ssl
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import httpx
 import pytest
 from hypothesis import settings
 
-from cml_ergonomic import AsyncCognitiveMemoryLayer, CognitiveMemoryLayer
 from cml_ergonomic._retry import Clock
 from cml_ergonomic._tenant import TenantGuard
+from tests.drivers import ClientDriver, ClientFactory
 
 # --------------------------------------------------------------------------- Hypothesis: reproducible by default
 
@@ -283,48 +280,21 @@ WRITE_OPS = tuple(op for op in OP_CALLS if not op.read_only)
 # --------------------------------------------------------------------------- one test body, both clients
 
 
-class Driver:
+class Driver(ClientDriver):
     """Runs the same test body against the sync or the async client: ``await driver.call("read", "q")``."""
 
     def __init__(self, client: Any, clock: FakeClock) -> None:
-        self.client = client
+        super().__init__(client)
+        self.own(client)
         self.clock = clock
-        self.is_async = isinstance(client, AsyncCognitiveMemoryLayer)
-
-    async def call(self, name: str, /, *args: Any, **kwargs: Any) -> Any:
-        result = getattr(self.client, name)(*args, **kwargs)
-        return await result if self.is_async else result
 
     async def call_op(self, op: OpCall, **extra: Any) -> Any:
         return await self.call(op.name, *op.args, **{**op.kwargs, **extra})
-
-    async def stream(self, *args: Any, into: list[Any] | None = None, **kwargs: Any) -> list[Any]:
-        """The items of ``read_stream``; with ``into``, each is appended as it arrives (kept if the stream fails)."""
-        seen: list[Any] = [] if into is None else into
-        items = self.client.read_stream(*args, **kwargs)
-        if self.is_async:
-            async for item in items:
-                seen.append(item)
-        else:
-            seen.extend(items)
-        return seen
-
-    async def close(self) -> None:
-        if self.is_async:
-            await self.client.aclose()
-        else:
-            self.client.close()
 
 
 @pytest.fixture(params=["sync", "async"])
 def client_kind(request: pytest.FixtureRequest) -> str:
     return str(request.param)
-
-
-@functools.cache
-def shared_ssl_context() -> ssl.SSLContext:
-    """One SSL context for every injected pool: building one loads the CA bundle, ~40 ms each time."""
-    return ssl.create_default_context()
 
 
 class _NoTenantCheck(TenantGuard):
@@ -339,41 +309,25 @@ async def make_client(client_kind: str) -> AsyncIterator[Callable[..., Driver]]:
     By default the client gets an injected httpx pool (cheap to build); ``owned=True`` lets the client
     build its own pool, as it does for users (needed where ownership matters: closing, warnings).
     """
-    drivers: list[Driver] = []
-    pools: list[httpx.Client | httpx.AsyncClient] = []
-    is_sync = client_kind == "sync"
-    cls = CognitiveMemoryLayer if is_sync else AsyncCognitiveMemoryLayer
+    made = ClientFactory(client_kind)
 
     def factory(*, owned: bool = False, check_tenant: bool = False, **kwargs: Any) -> Driver:
         kwargs.setdefault("api_key", API_KEY)
         kwargs.setdefault("base_url", BASE_URL)
         if not owned:
-            if is_sync:
-                pool: httpx.Client | httpx.AsyncClient = httpx.Client(verify=shared_ssl_context())
-                kwargs["http_client"] = pool
-            else:
-                pool = httpx.AsyncClient(verify=shared_ssl_context())
-                kwargs["async_http_client"] = pool
-            pools.append(pool)
+            made.inject_pool(kwargs)
         clock = FakeClock()
-        client = cls(**kwargs)
+        client = made.client_class(**kwargs)
         client.clock = clock.clock()
         if not check_tenant:
             # These tests are about headers and calls, sent to a mocked server that has no dashboard; the tenant
             # rule (a normal key's tenant is checked against the server first) has its own tests (test_tenant.py).
             client._tenant_guard = _NoTenantCheck()
-        driver = Driver(client, clock)
-        drivers.append(driver)
+        driver: Driver = made.keep(Driver(client, clock))
         return driver
 
     yield factory
-    for driver in drivers:
-        await driver.close()
-    for pool in pools:
-        if isinstance(pool, httpx.AsyncClient):
-            await pool.aclose()
-        else:
-            pool.close()
+    await made.aclose()
 
 
 # --------------------------------------------------------------------------- no secret in any log record

@@ -411,7 +411,7 @@ def test_keys_never_appear_in_any_output(httpx_mock: HTTPXMock, args: tuple[str,
     result = cml("--api-key", API_KEY, "--admin-api-key", ADMIN_KEY, *args)
     assert result.code != EXIT_OK
     assert API_KEY not in result.both and ADMIN_KEY not in result.both
-    assert result.err.startswith("Error: ") or "Traceback" in result.err
+    assert result.err.startswith("Error: ") or "Traceback" in result.err or result.err.startswith('{"error": ')
 
 
 def test_keys_are_masked_in_successful_output_too(httpx_mock: HTTPXMock) -> None:

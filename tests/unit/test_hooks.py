@@ -24,6 +24,7 @@ from cml_ergonomic.hooks import (
     RetryScheduled,
 )
 from cml_ergonomic.testing import FakeCML
+from tests.drivers import ClientDriver
 from tests.unit.conftest import FakeClock
 
 READ = ("read_memory", "POST", "/api/v1/memory/read")
@@ -44,38 +45,16 @@ class Recorder(Hooks):
         return [type(event).__name__ for event in self.events]
 
 
-class Driver:
+class Driver(ClientDriver):
     """A sync or async client on a fake, with a recorder; ``call`` awaits only for the async one."""
 
     def __init__(self, mode: str, fake: FakeCML, **kwargs: Any) -> None:
-        self.is_async = mode == "async"
         self.fake = fake
         self.hooks = Recorder()
         self.clock = FakeClock()
         options = {"hooks": self.hooks, "max_retries": 2, **kwargs}
-        self.client = fake.async_client(**options) if self.is_async else fake.client(**options)
+        super().__init__(fake.async_client(**options) if mode == "async" else fake.client(**options))
         self.client.clock = self.clock.clock()
-
-    async def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        value = getattr(self.client, name)(*args, **kwargs)
-        return await value if self.is_async else value
-
-    async def stream(self, query: str, *, stop_after: int | None = None) -> list[Any]:
-        items: list[Any] = []
-        iterator = self.client.read_stream(query)
-        if self.is_async:
-            async for item in iterator:
-                items.append(item)
-                if stop_after is not None and len(items) >= stop_after:
-                    await iterator.aclose()
-                    break
-        else:
-            for item in iterator:
-                items.append(item)
-                if stop_after is not None and len(items) >= stop_after:
-                    iterator.close()
-                    break
-        return items
 
 
 @pytest.fixture(params=["sync", "async"])

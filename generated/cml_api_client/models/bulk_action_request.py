@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.bulk_action_request_action import BulkActionRequestAction
-from ..types import parse_uuid
+from ..types import parse_uuid, readable
 
 T = TypeVar("T", bound="BulkActionRequest")
 
@@ -78,6 +78,9 @@ class BulkActionRequest:
 
         bulk_action_request.additional_properties = d
         return bulk_action_request
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="ComponentStatus")
 
@@ -93,23 +93,9 @@ class ComponentStatus:
         else:
             details = ComponentStatusDetails.from_dict(_details)
 
-        def _parse_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
+        error = src_dict.get("error", UNSET)
 
-        error = _parse_error(src_dict.get("error", UNSET))
-
-        def _parse_latency_ms(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        latency_ms = _parse_latency_ms(src_dict.get("latency_ms", UNSET))
+        latency_ms = src_dict.get("latency_ms", UNSET)
 
         component_status = cls(
             name=name,
@@ -127,6 +113,9 @@ class ComponentStatus:
 
         component_status.additional_properties = d
         return component_status
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

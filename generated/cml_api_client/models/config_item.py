@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="ConfigItem")
 
@@ -136,21 +136,6 @@ class ConfigItem:
 
         is_secret = src_dict.get("is_secret", UNSET)
 
-        def _parse_options(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                options_type_0 = cast("list[str]", data)
-
-                return options_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | None | Unset", data)
-
         options = _parse_options(src_dict.get("options", UNSET))
 
         requires_restart = src_dict.get("requires_restart", UNSET)
@@ -182,6 +167,9 @@ class ConfigItem:
         config_item.additional_properties = d
         return config_item
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -197,3 +185,19 @@ class ConfigItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_options(data: object) -> list[str] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        options_type_0 = cast("list[str]", data)
+
+        return options_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("list[str] | None | Unset", data)

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="CreateSessionRequest")
 
@@ -74,23 +74,9 @@ class CreateSessionRequest:
         else:
             metadata = CreateSessionRequestMetadata.from_dict(_metadata)
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
+        name = src_dict.get("name", UNSET)
 
-        name = _parse_name(src_dict.get("name", UNSET))
-
-        def _parse_ttl_hours(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("int | None | Unset", data)
-
-        ttl_hours = _parse_ttl_hours(src_dict.get("ttl_hours", UNSET))
+        ttl_hours = src_dict.get("ttl_hours", UNSET)
 
         create_session_request = cls(
             metadata=metadata,
@@ -106,6 +92,9 @@ class CreateSessionRequest:
 
         create_session_request.additional_properties = d
         return create_session_request
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

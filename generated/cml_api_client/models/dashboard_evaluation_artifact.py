@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardEvaluationArtifact")
 
@@ -86,21 +86,6 @@ class DashboardEvaluationArtifact:
 
         size_bytes = src_dict.get("size_bytes", UNSET)
 
-        def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                updated_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return updated_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
         updated_at = _parse_updated_at(src_dict.get("updated_at", UNSET))
 
         dashboard_evaluation_artifact = cls(
@@ -120,6 +105,9 @@ class DashboardEvaluationArtifact:
         dashboard_evaluation_artifact.additional_properties = d
         return dashboard_evaluation_artifact
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -135,3 +123,19 @@ class DashboardEvaluationArtifact:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        updated_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return updated_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)

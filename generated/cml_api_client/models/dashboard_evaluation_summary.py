@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardEvaluationSummary")
 
@@ -129,35 +129,7 @@ class DashboardEvaluationSummary:
 
                 comparisons.append(comparisons_item)
 
-        def _parse_latest_report(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        latest_report = _parse_latest_report(src_dict.get("latest_report", UNSET))
-
-        def _parse_latest_summary(
-            data: object,
-        ) -> DashboardEvaluationSummaryLatestSummaryType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                latest_summary_type_0 = (
-                    DashboardEvaluationSummaryLatestSummaryType0.from_dict(data)
-                )
-
-                return latest_summary_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(
-                "DashboardEvaluationSummaryLatestSummaryType0 | None | Unset", data
-            )
+        latest_report = src_dict.get("latest_report", UNSET)
 
         latest_summary = _parse_latest_summary(src_dict.get("latest_summary", UNSET))
 
@@ -186,6 +158,9 @@ class DashboardEvaluationSummary:
         dashboard_evaluation_summary.additional_properties = d
         return dashboard_evaluation_summary
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -201,6 +176,26 @@ class DashboardEvaluationSummary:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_latest_summary(
+    data: object,
+) -> DashboardEvaluationSummaryLatestSummaryType0 | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        latest_summary_type_0 = DashboardEvaluationSummaryLatestSummaryType0.from_dict(
+            data
+        )
+
+        return latest_summary_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("DashboardEvaluationSummaryLatestSummaryType0 | None | Unset", data)
 
 
 # Imported after the class is defined, so that models that refer to each other can import each other.

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, parse_uuid, readable
 
 T = TypeVar("T", bound="DashboardForgettingPreviewItem")
 
@@ -216,14 +216,7 @@ class DashboardForgettingPreviewItem:
 
                 duplicate_matches.append(duplicate_matches_item)
 
-        def _parse_keep_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        keep_reason = _parse_keep_reason(src_dict.get("keep_reason", UNSET))
+        keep_reason = src_dict.get("keep_reason", UNSET)
 
         protected = src_dict.get("protected", UNSET)
 
@@ -257,6 +250,9 @@ class DashboardForgettingPreviewItem:
 
         dashboard_forgetting_preview_item.additional_properties = d
         return dashboard_forgetting_preview_item
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

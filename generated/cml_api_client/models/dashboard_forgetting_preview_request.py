@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardForgettingPreviewRequest")
 
@@ -67,14 +67,7 @@ class DashboardForgettingPreviewRequest:
 
         max_memories = src_dict.get("max_memories", UNSET)
 
-        def _parse_user_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        user_id = _parse_user_id(src_dict.get("user_id", UNSET))
+        user_id = src_dict.get("user_id", UNSET)
 
         dashboard_forgetting_preview_request = cls(
             tenant_id=tenant_id,
@@ -90,6 +83,9 @@ class DashboardForgettingPreviewRequest:
 
         dashboard_forgetting_preview_request.additional_properties = d
         return dashboard_forgetting_preview_request
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import readable
+
 T = TypeVar(
     "T",
     bound="DashboardInvalidateFactResponseDashboardInvalidateFactApiV1DashboardFactsFactIdInvalidatePost",
@@ -31,6 +33,9 @@ class DashboardInvalidateFactResponseDashboardInvalidateFactApiV1DashboardFactsF
 
         dashboard_invalidate_fact_response_dashboard_invalidate_fact_api_v1_dashboard_facts_fact_id_invalidate_post.additional_properties = d
         return dashboard_invalidate_fact_response_dashboard_invalidate_fact_api_v1_dashboard_facts_fact_id_invalidate_post
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, parse_uuid, readable
 
 T = TypeVar("T", bound="DashboardJobItem")
 
@@ -152,87 +152,19 @@ class DashboardJobItem:
 
         tenant_id = src_dict["tenant_id"]
 
-        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                completed_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return completed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
         completed_at = _parse_completed_at(src_dict.get("completed_at", UNSET))
 
         dry_run = src_dict.get("dry_run", UNSET)
 
-        def _parse_duration_seconds(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
+        duration_seconds = src_dict.get("duration_seconds", UNSET)
 
-        duration_seconds = _parse_duration_seconds(
-            src_dict.get("duration_seconds", UNSET)
-        )
-
-        def _parse_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        error = _parse_error(src_dict.get("error", UNSET))
-
-        def _parse_result(data: object) -> DashboardJobItemResultType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                result_type_0 = DashboardJobItemResultType0.from_dict(data)
-
-                return result_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("DashboardJobItemResultType0 | None | Unset", data)
+        error = src_dict.get("error", UNSET)
 
         result = _parse_result(src_dict.get("result", UNSET))
 
-        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
         started_at = _parse_started_at(src_dict.get("started_at", UNSET))
 
-        def _parse_user_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        user_id = _parse_user_id(src_dict.get("user_id", UNSET))
+        user_id = src_dict.get("user_id", UNSET)
 
         dashboard_job_item = cls(
             id=id,
@@ -257,6 +189,9 @@ class DashboardJobItem:
         dashboard_job_item.additional_properties = d
         return dashboard_job_item
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -272,6 +207,54 @@ class DashboardJobItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        completed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return completed_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
+
+
+def _parse_result(data: object) -> DashboardJobItemResultType0 | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        result_type_0 = DashboardJobItemResultType0.from_dict(data)
+
+        return result_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("DashboardJobItemResultType0 | None | Unset", data)
+
+
+def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return started_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
 
 
 # Imported after the class is defined, so that models that refer to each other can import each other.

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import readable
+
 T = TypeVar("T", bound="DashboardJobsResponse")
 
 
@@ -74,6 +76,9 @@ class DashboardJobsResponse:
 
         dashboard_jobs_response.additional_properties = d
         return dashboard_jobs_response
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, parse_uuid, readable
 
 T = TypeVar("T", bound="DashboardMemoryDetail")
 
@@ -295,25 +295,11 @@ class DashboardMemoryDetail:
 
         access_count = src_dict.get("access_count", UNSET)
 
-        def _parse_agent_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        agent_id = _parse_agent_id(src_dict.get("agent_id", UNSET))
+        agent_id = src_dict.get("agent_id", UNSET)
 
         confidence = src_dict.get("confidence", UNSET)
 
-        def _parse_content_hash(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        content_hash = _parse_content_hash(src_dict.get("content_hash", UNSET))
+        content_hash = src_dict.get("content_hash", UNSET)
 
         context_tags = cast("list[str]", src_dict.get("context_tags", UNSET))
 
@@ -323,31 +309,9 @@ class DashboardMemoryDetail:
 
         importance = src_dict.get("importance", UNSET)
 
-        def _parse_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        key = _parse_key(src_dict.get("key", UNSET))
+        key = src_dict.get("key", UNSET)
 
         labile = src_dict.get("labile", UNSET)
-
-        def _parse_last_accessed_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_accessed_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return last_accessed_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
 
         last_accessed_at = _parse_last_accessed_at(
             src_dict.get("last_accessed_at", UNSET)
@@ -355,114 +319,23 @@ class DashboardMemoryDetail:
 
         metadata = src_dict.get("metadata", UNSET)
 
-        def _parse_namespace(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        namespace = _parse_namespace(src_dict.get("namespace", UNSET))
+        namespace = src_dict.get("namespace", UNSET)
 
         provenance = src_dict.get("provenance", UNSET)
 
         relations = src_dict.get("relations", UNSET)
 
-        def _parse_source_session_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        source_session_id = _parse_source_session_id(
-            src_dict.get("source_session_id", UNSET)
-        )
-
-        def _parse_supersedes_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                supersedes_id_type_0 = parse_uuid(data)
-
-                return supersedes_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | UUID", data)
+        source_session_id = src_dict.get("source_session_id", UNSET)
 
         supersedes_id = _parse_supersedes_id(src_dict.get("supersedes_id", UNSET))
 
-        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                timestamp_type_0 = datetime.datetime.fromisoformat(data)
-
-                return timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
-        def _parse_valid_from(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                valid_from_type_0 = datetime.datetime.fromisoformat(data)
-
-                return valid_from_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
         valid_from = _parse_valid_from(src_dict.get("valid_from", UNSET))
-
-        def _parse_valid_to(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                valid_to_type_0 = datetime.datetime.fromisoformat(data)
-
-                return valid_to_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
 
         valid_to = _parse_valid_to(src_dict.get("valid_to", UNSET))
 
         version = src_dict.get("version", UNSET)
-
-        def _parse_written_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                written_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return written_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
 
         written_at = _parse_written_at(src_dict.get("written_at", UNSET))
 
@@ -505,6 +378,9 @@ class DashboardMemoryDetail:
         dashboard_memory_detail.additional_properties = d
         return dashboard_memory_detail
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -520,3 +396,99 @@ class DashboardMemoryDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_last_accessed_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        last_accessed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return last_accessed_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
+
+
+def _parse_supersedes_id(data: object) -> None | Unset | UUID:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        supersedes_id_type_0 = parse_uuid(data)
+
+        return supersedes_id_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("None | Unset | UUID", data)
+
+
+def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+        return timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
+
+
+def _parse_valid_from(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        valid_from_type_0 = datetime.datetime.fromisoformat(data)
+
+        return valid_from_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
+
+
+def _parse_valid_to(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        valid_to_type_0 = datetime.datetime.fromisoformat(data)
+
+        return valid_to_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
+
+
+def _parse_written_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        written_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return written_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardMemoryLineageResponse")
 
@@ -211,6 +211,9 @@ class DashboardMemoryLineageResponse:
 
         dashboard_memory_lineage_response.additional_properties = d
         return dashboard_memory_lineage_response
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, parse_uuid, readable
 
 T = TypeVar("T", bound="DashboardMemoryListItem")
 
@@ -193,14 +193,7 @@ class DashboardMemoryListItem:
 
         access_count = src_dict.get("access_count", UNSET)
 
-        def _parse_agent_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        agent_id = _parse_agent_id(src_dict.get("agent_id", UNSET))
+        agent_id = src_dict.get("agent_id", UNSET)
 
         confidence = src_dict.get("confidence", UNSET)
 
@@ -210,59 +203,15 @@ class DashboardMemoryListItem:
 
         importance = src_dict.get("importance", UNSET)
 
-        def _parse_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        key = _parse_key(src_dict.get("key", UNSET))
+        key = src_dict.get("key", UNSET)
 
         labile = src_dict.get("labile", UNSET)
 
-        def _parse_namespace(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        namespace = _parse_namespace(src_dict.get("namespace", UNSET))
-
-        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                timestamp_type_0 = datetime.datetime.fromisoformat(data)
-
-                return timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
+        namespace = src_dict.get("namespace", UNSET)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
         version = src_dict.get("version", UNSET)
-
-        def _parse_written_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                written_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return written_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
 
         written_at = _parse_written_at(src_dict.get("written_at", UNSET))
 
@@ -295,6 +244,9 @@ class DashboardMemoryListItem:
         dashboard_memory_list_item.additional_properties = d
         return dashboard_memory_list_item
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -310,3 +262,35 @@ class DashboardMemoryListItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+        return timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
+
+
+def _parse_written_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        written_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return written_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)

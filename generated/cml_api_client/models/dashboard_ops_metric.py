@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardOpsMetric")
 
@@ -74,14 +74,7 @@ class DashboardOpsMetric:
         else:
             labels = DashboardOpsMetricLabels.from_dict(_labels)
 
-        def _parse_value(data: object) -> float | int | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | int | None | str | Unset", data)
-
-        value = _parse_value(src_dict.get("value", UNSET))
+        value = src_dict.get("value", UNSET)
 
         dashboard_ops_metric = cls(
             name=name,
@@ -97,6 +90,9 @@ class DashboardOpsMetric:
 
         dashboard_ops_metric.additional_properties = d
         return dashboard_ops_metric
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import readable
+
 T = TypeVar("T", bound="DashboardOpsResponseHighlights")
 
 
@@ -28,6 +30,9 @@ class DashboardOpsResponseHighlights:
 
         dashboard_ops_response_highlights.additional_properties = d
         return dashboard_ops_response_highlights
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import readable
+
 T = TypeVar("T", bound="DashboardOverviewFactsByCategory")
 
 
@@ -28,6 +30,9 @@ class DashboardOverviewFactsByCategory:
 
         dashboard_overview_facts_by_category.additional_properties = d
         return dashboard_overview_facts_by_category
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

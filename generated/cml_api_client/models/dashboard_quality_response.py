@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardQualityResponse")
 
@@ -136,14 +136,7 @@ class DashboardQualityResponse:
 
         labile_sessions = src_dict.get("labile_sessions", UNSET)
 
-        def _parse_tenant_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        tenant_id = _parse_tenant_id(src_dict.get("tenant_id", UNSET))
+        tenant_id = src_dict.get("tenant_id", UNSET)
 
         dashboard_quality_response = cls(
             generated_at=generated_at,
@@ -162,6 +155,9 @@ class DashboardQualityResponse:
 
         dashboard_quality_response.additional_properties = d
         return dashboard_quality_response
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import readable
+
 T = TypeVar("T", bound="DashboardQualityResponseInvalidationHotspotsItem")
 
 
@@ -28,6 +30,9 @@ class DashboardQualityResponseInvalidationHotspotsItem:
 
         dashboard_quality_response_invalidation_hotspots_item.additional_properties = d
         return dashboard_quality_response_invalidation_hotspots_item
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

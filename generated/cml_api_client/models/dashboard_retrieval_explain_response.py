@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardRetrievalExplainResponse")
 
@@ -181,14 +181,7 @@ class DashboardRetrievalExplainResponse:
 
                 execution_steps.append(execution_steps_item)
 
-        def _parse_llm_context(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        llm_context = _parse_llm_context(src_dict.get("llm_context", UNSET))
+        llm_context = src_dict.get("llm_context", UNSET)
 
         open_questions = cast("list[str]", src_dict.get("open_questions", UNSET))
 
@@ -267,6 +260,9 @@ class DashboardRetrievalExplainResponse:
 
         dashboard_retrieval_explain_response.additional_properties = d
         return dashboard_retrieval_explain_response
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.dashboard_retrieval_request_format import DashboardRetrievalRequestFormat
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardRetrievalRequest")
 
@@ -102,21 +102,6 @@ class DashboardRetrievalRequest:
 
         tenant_id = src_dict["tenant_id"]
 
-        def _parse_context_filter(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                context_filter_type_0 = cast("list[str]", data)
-
-                return context_filter_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | None | Unset", data)
-
         context_filter = _parse_context_filter(src_dict.get("context_filter", UNSET))
 
         _format_ = src_dict.get("format", UNSET)
@@ -127,21 +112,6 @@ class DashboardRetrievalRequest:
             format_ = DashboardRetrievalRequestFormat(_format_)
 
         max_results = src_dict.get("max_results", UNSET)
-
-        def _parse_memory_types(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                memory_types_type_0 = cast("list[str]", data)
-
-                return memory_types_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | None | Unset", data)
 
         memory_types = _parse_memory_types(src_dict.get("memory_types", UNSET))
 
@@ -163,6 +133,9 @@ class DashboardRetrievalRequest:
         dashboard_retrieval_request.additional_properties = d
         return dashboard_retrieval_request
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -178,3 +151,35 @@ class DashboardRetrievalRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_context_filter(data: object) -> list[str] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        context_filter_type_0 = cast("list[str]", data)
+
+        return context_filter_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("list[str] | None | Unset", data)
+
+
+def _parse_memory_types(data: object) -> list[str] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        memory_types_type_0 = cast("list[str]", data)
+
+        return memory_types_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("list[str] | None | Unset", data)

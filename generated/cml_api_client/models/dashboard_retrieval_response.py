@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardRetrievalResponse")
 
@@ -86,14 +86,7 @@ class DashboardRetrievalResponse:
 
         elapsed_ms = src_dict.get("elapsed_ms", UNSET)
 
-        def _parse_llm_context(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        llm_context = _parse_llm_context(src_dict.get("llm_context", UNSET))
+        llm_context = src_dict.get("llm_context", UNSET)
 
         _results = src_dict.get("results", UNSET)
         results: list[RetrievalResultItem] | Unset = UNSET
@@ -122,6 +115,9 @@ class DashboardRetrievalResponse:
 
         dashboard_retrieval_response.additional_properties = d
         return dashboard_retrieval_response
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

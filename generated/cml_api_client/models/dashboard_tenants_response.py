@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import readable
+
 T = TypeVar("T", bound="DashboardTenantsResponse")
 
 
@@ -65,6 +67,9 @@ class DashboardTenantsResponse:
 
         dashboard_tenants_response.additional_properties = d
         return dashboard_tenants_response
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

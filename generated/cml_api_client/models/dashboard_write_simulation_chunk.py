@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardWriteSimulationChunk")
 
@@ -266,29 +266,13 @@ class DashboardWriteSimulationChunk:
 
         write_decision = src_dict["write_decision"]
 
-        def _parse_chosen_memory_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        chosen_memory_type = _parse_chosen_memory_type(
-            src_dict.get("chosen_memory_type", UNSET)
-        )
+        chosen_memory_type = src_dict.get("chosen_memory_type", UNSET)
 
         confidence = src_dict.get("confidence", UNSET)
 
         context_tags = cast("list[str]", src_dict.get("context_tags", UNSET))
 
-        def _parse_decay_rate(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        decay_rate = _parse_decay_rate(src_dict.get("decay_rate", UNSET))
+        decay_rate = src_dict.get("decay_rate", UNSET)
 
         _entities = src_dict.get("entities", UNSET)
         entities: list[DashboardWriteSimulationChunkEntitiesItem] | Unset = UNSET
@@ -342,14 +326,7 @@ class DashboardWriteSimulationChunk:
 
         importance = src_dict.get("importance", UNSET)
 
-        def _parse_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        key = _parse_key(src_dict.get("key", UNSET))
+        key = src_dict.get("key", UNSET)
 
         novelty = src_dict.get("novelty", UNSET)
 
@@ -384,21 +361,6 @@ class DashboardWriteSimulationChunk:
         risk_flags = cast("list[str]", src_dict.get("risk_flags", UNSET))
 
         salience = src_dict.get("salience", UNSET)
-
-        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                timestamp_type_0 = datetime.datetime.fromisoformat(data)
-
-                return timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
@@ -438,6 +400,9 @@ class DashboardWriteSimulationChunk:
         dashboard_write_simulation_chunk.additional_properties = d
         return dashboard_write_simulation_chunk
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -453,6 +418,22 @@ class DashboardWriteSimulationChunk:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+        return timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
 
 
 # Imported after the class is defined, so that models that refer to each other can import each other.

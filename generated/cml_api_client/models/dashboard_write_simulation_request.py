@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="DashboardWriteSimulationRequest")
 
@@ -134,31 +134,9 @@ class DashboardWriteSimulationRequest:
 
         compare_extractors = src_dict.get("compare_extractors", UNSET)
 
-        def _parse_context_tags(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                context_tags_type_0 = cast("list[str]", data)
-
-                return context_tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | None | Unset", data)
-
         context_tags = _parse_context_tags(src_dict.get("context_tags", UNSET))
 
-        def _parse_memory_type(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        memory_type = _parse_memory_type(src_dict.get("memory_type", UNSET))
+        memory_type = src_dict.get("memory_type", UNSET)
 
         _metadata = src_dict.get("metadata", UNSET)
         metadata: DashboardWriteSimulationRequestMetadata | Unset
@@ -167,38 +145,9 @@ class DashboardWriteSimulationRequest:
         else:
             metadata = DashboardWriteSimulationRequestMetadata.from_dict(_metadata)
 
-        def _parse_namespace(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
+        namespace = src_dict.get("namespace", UNSET)
 
-        namespace = _parse_namespace(src_dict.get("namespace", UNSET))
-
-        def _parse_session_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        session_id = _parse_session_id(src_dict.get("session_id", UNSET))
-
-        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                timestamp_type_0 = datetime.datetime.fromisoformat(data)
-
-                return timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
+        session_id = src_dict.get("session_id", UNSET)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
@@ -223,6 +172,9 @@ class DashboardWriteSimulationRequest:
         dashboard_write_simulation_request.additional_properties = d
         return dashboard_write_simulation_request
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -238,6 +190,38 @@ class DashboardWriteSimulationRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_context_tags(data: object) -> list[str] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        context_tags_type_0 = cast("list[str]", data)
+
+        return context_tags_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("list[str] | None | Unset", data)
+
+
+def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+        return timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
 
 
 # Imported after the class is defined, so that models that refer to each other can import each other.

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import readable
+
 T = TypeVar("T", bound="ErrorDetail")
 
 
@@ -57,6 +59,9 @@ class ErrorDetail:
 
         error_detail.additional_properties = d
         return error_detail
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.forget_request_action import ForgetRequestAction
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, parse_uuid, readable
 
 T = TypeVar("T", bound="ForgetRequest")
 
@@ -96,53 +96,11 @@ class ForgetRequest:
         else:
             action = ForgetRequestAction(_action)
 
-        def _parse_before(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                before_type_0 = datetime.datetime.fromisoformat(data)
-
-                return before_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
         before = _parse_before(src_dict.get("before", UNSET))
-
-        def _parse_memory_ids(data: object) -> list[UUID] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                memory_ids_type_0 = []
-                _memory_ids_type_0 = data
-                for memory_ids_type_0_item_data in _memory_ids_type_0:
-                    memory_ids_type_0_item = parse_uuid(memory_ids_type_0_item_data)
-
-                    memory_ids_type_0.append(memory_ids_type_0_item)
-
-                return memory_ids_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[UUID] | None | Unset", data)
 
         memory_ids = _parse_memory_ids(src_dict.get("memory_ids", UNSET))
 
-        def _parse_query(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        query = _parse_query(src_dict.get("query", UNSET))
+        query = src_dict.get("query", UNSET)
 
         forget_request = cls(
             action=action,
@@ -160,6 +118,9 @@ class ForgetRequest:
         forget_request.additional_properties = d
         return forget_request
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -175,3 +136,40 @@ class ForgetRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_before(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        before_type_0 = datetime.datetime.fromisoformat(data)
+
+        return before_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
+
+
+def _parse_memory_ids(data: object) -> list[UUID] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        memory_ids_type_0 = []
+        _memory_ids_type_0 = data
+        for memory_ids_type_0_item_data in _memory_ids_type_0:
+            memory_ids_type_0_item = parse_uuid(memory_ids_type_0_item_data)
+
+            memory_ids_type_0.append(memory_ids_type_0_item)
+
+        return memory_ids_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("list[UUID] | None | Unset", data)

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="GraphEdgeInfo")
 
@@ -104,6 +104,9 @@ class GraphEdgeInfo:
 
         graph_edge_info.additional_properties = d
         return graph_edge_info
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

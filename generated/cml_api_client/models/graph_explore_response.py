@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="GraphExploreResponse")
 
@@ -71,14 +71,7 @@ class GraphExploreResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        def _parse_center_entity(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        center_entity = _parse_center_entity(src_dict.get("center_entity", UNSET))
+        center_entity = src_dict.get("center_entity", UNSET)
 
         _edges = src_dict.get("edges", UNSET)
         edges: list[GraphEdgeInfo] | Unset = UNSET
@@ -112,6 +105,9 @@ class GraphExploreResponse:
 
         graph_explore_response.additional_properties = d
         return graph_explore_response
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import readable
+
 T = TypeVar("T", bound="GraphNeo4JConfigResponse")
 
 
@@ -75,6 +77,9 @@ class GraphNeo4JConfigResponse:
 
         graph_neo_4j_config_response.additional_properties = d
         return graph_neo_4j_config_response
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

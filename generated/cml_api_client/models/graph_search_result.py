@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import readable
+
 T = TypeVar("T", bound="GraphSearchResult")
 
 
@@ -84,6 +86,9 @@ class GraphSearchResult:
 
         graph_search_result.additional_properties = d
         return graph_search_result
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="MemoryStats")
 
@@ -130,37 +130,7 @@ class MemoryStats:
 
         total_memories = src_dict["total_memories"]
 
-        def _parse_newest_memory(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                newest_memory_type_0 = datetime.datetime.fromisoformat(data)
-
-                return newest_memory_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
         newest_memory = _parse_newest_memory(src_dict.get("newest_memory", UNSET))
-
-        def _parse_oldest_memory(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                oldest_memory_type_0 = datetime.datetime.fromisoformat(data)
-
-                return oldest_memory_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
 
         oldest_memory = _parse_oldest_memory(src_dict.get("oldest_memory", UNSET))
 
@@ -186,6 +156,9 @@ class MemoryStats:
         memory_stats.additional_properties = d
         return memory_stats
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -201,6 +174,38 @@ class MemoryStats:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_newest_memory(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        newest_memory_type_0 = datetime.datetime.fromisoformat(data)
+
+        return newest_memory_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
+
+
+def _parse_oldest_memory(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        oldest_memory_type_0 = datetime.datetime.fromisoformat(data)
+
+        return oldest_memory_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
 
 
 # Imported after the class is defined, so that models that refer to each other can import each other.

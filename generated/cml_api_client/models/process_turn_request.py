@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="ProcessTurnRequest")
 
@@ -101,53 +101,15 @@ class ProcessTurnRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         user_message = src_dict["user_message"]
 
-        def _parse_assistant_response(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        assistant_response = _parse_assistant_response(
-            src_dict.get("assistant_response", UNSET)
-        )
+        assistant_response = src_dict.get("assistant_response", UNSET)
 
         max_context_tokens = src_dict.get("max_context_tokens", UNSET)
 
-        def _parse_session_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        session_id = _parse_session_id(src_dict.get("session_id", UNSET))
-
-        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                timestamp_type_0 = datetime.datetime.fromisoformat(data)
-
-                return timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
+        session_id = src_dict.get("session_id", UNSET)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
-        def _parse_user_timezone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        user_timezone = _parse_user_timezone(src_dict.get("user_timezone", UNSET))
+        user_timezone = src_dict.get("user_timezone", UNSET)
 
         process_turn_request = cls(
             user_message=user_message,
@@ -167,6 +129,9 @@ class ProcessTurnRequest:
         process_turn_request.additional_properties = d
         return process_turn_request
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -182,3 +147,19 @@ class ProcessTurnRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+        return timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)

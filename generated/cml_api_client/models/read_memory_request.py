@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.memory_type import MemoryType
 from ..models.read_memory_request_format import ReadMemoryRequestFormat
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="ReadMemoryRequest")
 
@@ -138,21 +138,6 @@ class ReadMemoryRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         query = src_dict["query"]
 
-        def _parse_context_filter(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                context_filter_type_0 = cast("list[str]", data)
-
-                return context_filter_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | None | Unset", data)
-
         context_filter = _parse_context_filter(src_dict.get("context_filter", UNSET))
 
         _format_ = src_dict.get("format", UNSET)
@@ -164,70 +149,13 @@ class ReadMemoryRequest:
 
         max_results = src_dict.get("max_results", UNSET)
 
-        def _parse_memory_types(data: object) -> list[MemoryType] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                memory_types_type_0 = []
-                _memory_types_type_0 = data
-                for memory_types_type_0_item_data in _memory_types_type_0:
-                    memory_types_type_0_item = MemoryType(memory_types_type_0_item_data)
-
-                    memory_types_type_0.append(memory_types_type_0_item)
-
-                return memory_types_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[MemoryType] | None | Unset", data)
-
         memory_types = _parse_memory_types(src_dict.get("memory_types", UNSET))
-
-        def _parse_since(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                since_type_0 = datetime.datetime.fromisoformat(data)
-
-                return since_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
 
         since = _parse_since(src_dict.get("since", UNSET))
 
-        def _parse_until(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                until_type_0 = datetime.datetime.fromisoformat(data)
-
-                return until_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
         until = _parse_until(src_dict.get("until", UNSET))
 
-        def _parse_user_timezone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        user_timezone = _parse_user_timezone(src_dict.get("user_timezone", UNSET))
+        user_timezone = src_dict.get("user_timezone", UNSET)
 
         read_memory_request = cls(
             query=query,
@@ -249,6 +177,9 @@ class ReadMemoryRequest:
         read_memory_request.additional_properties = d
         return read_memory_request
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -264,3 +195,72 @@ class ReadMemoryRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_context_filter(data: object) -> list[str] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        context_filter_type_0 = cast("list[str]", data)
+
+        return context_filter_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("list[str] | None | Unset", data)
+
+
+def _parse_memory_types(data: object) -> list[MemoryType] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        memory_types_type_0 = []
+        _memory_types_type_0 = data
+        for memory_types_type_0_item_data in _memory_types_type_0:
+            memory_types_type_0_item = MemoryType(memory_types_type_0_item_data)
+
+            memory_types_type_0.append(memory_types_type_0_item)
+
+        return memory_types_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("list[MemoryType] | None | Unset", data)
+
+
+def _parse_since(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        since_type_0 = datetime.datetime.fromisoformat(data)
+
+        return since_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
+
+
+def _parse_until(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        until_type_0 = datetime.datetime.fromisoformat(data)
+
+        return until_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)

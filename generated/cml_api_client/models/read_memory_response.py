@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="ReadMemoryResponse")
 
@@ -209,14 +209,7 @@ class ReadMemoryResponse:
 
                 facts.append(facts_item)
 
-        def _parse_llm_context(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        llm_context = _parse_llm_context(src_dict.get("llm_context", UNSET))
+        llm_context = src_dict.get("llm_context", UNSET)
 
         open_questions = cast("list[str]", src_dict.get("open_questions", UNSET))
 
@@ -229,43 +222,7 @@ class ReadMemoryResponse:
 
                 preferences.append(preferences_item)
 
-        def _parse_retrieval_meta(
-            data: object,
-        ) -> None | ReadMemoryResponseRetrievalMetaType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                retrieval_meta_type_0 = ReadMemoryResponseRetrievalMetaType0.from_dict(
-                    data
-                )
-
-                return retrieval_meta_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ReadMemoryResponseRetrievalMetaType0 | Unset", data)
-
         retrieval_meta = _parse_retrieval_meta(src_dict.get("retrieval_meta", UNSET))
-
-        def _parse_sufficiency(
-            data: object,
-        ) -> None | ReadMemoryResponseSufficiencyType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                sufficiency_type_0 = ReadMemoryResponseSufficiencyType0.from_dict(data)
-
-                return sufficiency_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | ReadMemoryResponseSufficiencyType0 | Unset", data)
 
         sufficiency = _parse_sufficiency(src_dict.get("sufficiency", UNSET))
 
@@ -296,6 +253,9 @@ class ReadMemoryResponse:
         read_memory_response.additional_properties = d
         return read_memory_response
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -311,6 +271,42 @@ class ReadMemoryResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_retrieval_meta(
+    data: object,
+) -> None | ReadMemoryResponseRetrievalMetaType0 | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        retrieval_meta_type_0 = ReadMemoryResponseRetrievalMetaType0.from_dict(data)
+
+        return retrieval_meta_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("None | ReadMemoryResponseRetrievalMetaType0 | Unset", data)
+
+
+def _parse_sufficiency(
+    data: object,
+) -> None | ReadMemoryResponseSufficiencyType0 | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        sufficiency_type_0 = ReadMemoryResponseSufficiencyType0.from_dict(data)
+
+        return sufficiency_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("None | ReadMemoryResponseSufficiencyType0 | Unset", data)
 
 
 # Imported after the class is defined, so that models that refer to each other can import each other.

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import readable
+
 T = TypeVar("T", bound="ReadMemoryResponseSufficiencyType0")
 
 
@@ -28,6 +30,9 @@ class ReadMemoryResponseSufficiencyType0:
 
         read_memory_response_sufficiency_type_0.additional_properties = d
         return read_memory_response_sufficiency_type_0
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="RetrievalExplainAnalysis")
 
@@ -173,46 +173,9 @@ class RetrievalExplainAnalysis:
 
         suggested_top_k = src_dict.get("suggested_top_k", UNSET)
 
-        def _parse_time_end(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                time_end_type_0 = datetime.datetime.fromisoformat(data)
-
-                return time_end_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
         time_end = _parse_time_end(src_dict.get("time_end", UNSET))
 
-        def _parse_time_reference(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        time_reference = _parse_time_reference(src_dict.get("time_reference", UNSET))
-
-        def _parse_time_start(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                time_start_type_0 = datetime.datetime.fromisoformat(data)
-
-                return time_start_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
+        time_reference = src_dict.get("time_reference", UNSET)
 
         time_start = _parse_time_start(src_dict.get("time_start", UNSET))
 
@@ -240,6 +203,9 @@ class RetrievalExplainAnalysis:
         retrieval_explain_analysis.additional_properties = d
         return retrieval_explain_analysis
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -255,6 +221,38 @@ class RetrievalExplainAnalysis:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_time_end(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        time_end_type_0 = datetime.datetime.fromisoformat(data)
+
+        return time_end_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
+
+
+def _parse_time_start(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        time_start_type_0 = datetime.datetime.fromisoformat(data)
+
+        return time_start_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
 
 
 # Imported after the class is defined, so that models that refer to each other can import each other.

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="RetrievalExplainExecutionStep")
 
@@ -121,14 +121,7 @@ class RetrievalExplainExecutionStep:
 
         elapsed_ms = src_dict.get("elapsed_ms", UNSET)
 
-        def _parse_error(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        error = _parse_error(src_dict.get("error", UNSET))
+        error = src_dict.get("error", UNSET)
 
         _filters = src_dict.get("filters", UNSET)
         filters: RetrievalExplainExecutionStepFilters | Unset
@@ -137,14 +130,7 @@ class RetrievalExplainExecutionStep:
         else:
             filters = RetrievalExplainExecutionStepFilters.from_dict(_filters)
 
-        def _parse_query_preview(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        query_preview = _parse_query_preview(src_dict.get("query_preview", UNSET))
+        query_preview = src_dict.get("query_preview", UNSET)
 
         result_count = src_dict.get("result_count", UNSET)
 
@@ -185,6 +171,9 @@ class RetrievalExplainExecutionStep:
 
         retrieval_explain_execution_step.additional_properties = d
         return retrieval_explain_execution_step
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

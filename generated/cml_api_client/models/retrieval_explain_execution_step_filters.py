@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import readable
+
 T = TypeVar("T", bound="RetrievalExplainExecutionStepFilters")
 
 
@@ -28,6 +30,9 @@ class RetrievalExplainExecutionStepFilters:
 
         retrieval_explain_execution_step_filters.additional_properties = d
         return retrieval_explain_execution_step_filters
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="RetrievalExplainPlanStep")
 
@@ -157,14 +157,7 @@ class RetrievalExplainPlanStep:
             "list[str]", src_dict.get("constraint_categories", UNSET)
         )
 
-        def _parse_key(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        key = _parse_key(src_dict.get("key", UNSET))
+        key = src_dict.get("key", UNSET)
 
         memory_types = cast("list[str]", src_dict.get("memory_types", UNSET))
 
@@ -172,37 +165,11 @@ class RetrievalExplainPlanStep:
 
         priority = src_dict.get("priority", UNSET)
 
-        def _parse_query(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        query = _parse_query(src_dict.get("query", UNSET))
+        query = src_dict.get("query", UNSET)
 
         seeds = cast("list[str]", src_dict.get("seeds", UNSET))
 
         skip_if_found = src_dict.get("skip_if_found", UNSET)
-
-        def _parse_time_filter(
-            data: object,
-        ) -> None | RetrievalExplainPlanStepTimeFilterType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                time_filter_type_0 = RetrievalExplainPlanStepTimeFilterType0.from_dict(
-                    data
-                )
-
-                return time_filter_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | RetrievalExplainPlanStepTimeFilterType0 | Unset", data)
 
         time_filter = _parse_time_filter(src_dict.get("time_filter", UNSET))
 
@@ -235,6 +202,9 @@ class RetrievalExplainPlanStep:
         retrieval_explain_plan_step.additional_properties = d
         return retrieval_explain_plan_step
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -250,6 +220,24 @@ class RetrievalExplainPlanStep:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_time_filter(
+    data: object,
+) -> None | RetrievalExplainPlanStepTimeFilterType0 | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        time_filter_type_0 = RetrievalExplainPlanStepTimeFilterType0.from_dict(data)
+
+        return time_filter_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("None | RetrievalExplainPlanStepTimeFilterType0 | Unset", data)
 
 
 # Imported after the class is defined, so that models that refer to each other can import each other.

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, parse_uuid, readable
 
 T = TypeVar("T", bound="RetrievalExplainRerankItem")
 
@@ -145,6 +145,9 @@ class RetrievalExplainRerankItem:
 
         retrieval_explain_rerank_item.additional_properties = d
         return retrieval_explain_rerank_item
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="TenantInfo")
 
@@ -86,21 +86,6 @@ class TenantInfo:
 
         fact_count = src_dict.get("fact_count", UNSET)
 
-        def _parse_last_memory_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                last_memory_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return last_memory_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
-
         last_memory_at = _parse_last_memory_at(src_dict.get("last_memory_at", UNSET))
 
         memory_count = src_dict.get("memory_count", UNSET)
@@ -122,6 +107,9 @@ class TenantInfo:
         tenant_info.additional_properties = d
         return tenant_info
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -137,3 +125,19 @@ class TenantInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_last_memory_at(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        last_memory_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return last_memory_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="TenantLabileInfo")
 
@@ -89,6 +89,9 @@ class TenantLabileInfo:
 
         tenant_labile_info.additional_properties = d
         return tenant_labile_info
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

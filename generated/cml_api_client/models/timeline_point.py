@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import readable
+
 T = TypeVar("T", bound="TimelinePoint")
 
 
@@ -66,6 +68,9 @@ class TimelinePoint:
 
         timeline_point.additional_properties = d
         return timeline_point
+
+    def __str__(self) -> str:
+        return readable(self)
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, parse_uuid, readable
 
 T = TypeVar("T", bound="UpdateMemoryRequest")
 
@@ -105,60 +105,15 @@ class UpdateMemoryRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         memory_id = parse_uuid(src_dict["memory_id"])
 
-        def _parse_confidence(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
+        confidence = src_dict.get("confidence", UNSET)
 
-        confidence = _parse_confidence(src_dict.get("confidence", UNSET))
+        feedback = src_dict.get("feedback", UNSET)
 
-        def _parse_feedback(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        feedback = _parse_feedback(src_dict.get("feedback", UNSET))
-
-        def _parse_importance(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("float | None | Unset", data)
-
-        importance = _parse_importance(src_dict.get("importance", UNSET))
-
-        def _parse_metadata(
-            data: object,
-        ) -> None | Unset | UpdateMemoryRequestMetadataType0:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                metadata_type_0 = UpdateMemoryRequestMetadataType0.from_dict(data)
-
-                return metadata_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | UpdateMemoryRequestMetadataType0", data)
+        importance = src_dict.get("importance", UNSET)
 
         metadata = _parse_metadata(src_dict.get("metadata", UNSET))
 
-        def _parse_text(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        text = _parse_text(src_dict.get("text", UNSET))
+        text = src_dict.get("text", UNSET)
 
         update_memory_request = cls(
             memory_id=memory_id,
@@ -178,6 +133,9 @@ class UpdateMemoryRequest:
         update_memory_request.additional_properties = d
         return update_memory_request
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -193,6 +151,22 @@ class UpdateMemoryRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_metadata(data: object) -> None | Unset | UpdateMemoryRequestMetadataType0:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        metadata_type_0 = UpdateMemoryRequestMetadataType0.from_dict(data)
+
+        return metadata_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("None | Unset | UpdateMemoryRequestMetadataType0", data)
 
 
 # Imported after the class is defined, so that models that refer to each other can import each other.

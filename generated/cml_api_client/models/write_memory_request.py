@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.memory_type import MemoryType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, readable
 
 T = TypeVar("T", bound="WriteMemoryRequest")
 
@@ -142,46 +142,9 @@ class WriteMemoryRequest:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         content = src_dict["content"]
 
-        def _parse_agent_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        agent_id = _parse_agent_id(src_dict.get("agent_id", UNSET))
-
-        def _parse_context_tags(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                context_tags_type_0 = cast("list[str]", data)
-
-                return context_tags_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("list[str] | None | Unset", data)
+        agent_id = src_dict.get("agent_id", UNSET)
 
         context_tags = _parse_context_tags(src_dict.get("context_tags", UNSET))
-
-        def _parse_memory_type(data: object) -> MemoryType | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                memory_type_type_0 = MemoryType(data)
-
-                return memory_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("MemoryType | None | Unset", data)
 
         memory_type = _parse_memory_type(src_dict.get("memory_type", UNSET))
 
@@ -192,49 +155,13 @@ class WriteMemoryRequest:
         else:
             metadata = WriteMemoryRequestMetadata.from_dict(_metadata)
 
-        def _parse_namespace(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
+        namespace = src_dict.get("namespace", UNSET)
 
-        namespace = _parse_namespace(src_dict.get("namespace", UNSET))
-
-        def _parse_session_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        session_id = _parse_session_id(src_dict.get("session_id", UNSET))
-
-        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                timestamp_type_0 = datetime.datetime.fromisoformat(data)
-
-                return timestamp_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("datetime.datetime | None | Unset", data)
+        session_id = src_dict.get("session_id", UNSET)
 
         timestamp = _parse_timestamp(src_dict.get("timestamp", UNSET))
 
-        def _parse_turn_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        turn_id = _parse_turn_id(src_dict.get("turn_id", UNSET))
+        turn_id = src_dict.get("turn_id", UNSET)
 
         write_memory_request = cls(
             content=content,
@@ -257,6 +184,9 @@ class WriteMemoryRequest:
         write_memory_request.additional_properties = d
         return write_memory_request
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -272,6 +202,54 @@ class WriteMemoryRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_context_tags(data: object) -> list[str] | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, list):
+            raise TypeError()
+        context_tags_type_0 = cast("list[str]", data)
+
+        return context_tags_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("list[str] | None | Unset", data)
+
+
+def _parse_memory_type(data: object) -> MemoryType | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        memory_type_type_0 = MemoryType(data)
+
+        return memory_type_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("MemoryType | None | Unset", data)
+
+
+def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+        return timestamp_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("datetime.datetime | None | Unset", data)
 
 
 # Imported after the class is defined, so that models that refer to each other can import each other.

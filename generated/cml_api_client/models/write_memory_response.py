@@ -10,7 +10,7 @@ from attrs import field as _attrs_field
 from ..models.write_memory_response_eval_outcome_type_0 import (
     WriteMemoryResponseEvalOutcomeType0,
 )
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, parse_uuid, readable
 
 T = TypeVar("T", bound="WriteMemoryResponse")
 
@@ -104,48 +104,9 @@ class WriteMemoryResponse:
 
         chunks_created = src_dict.get("chunks_created", UNSET)
 
-        def _parse_eval_outcome(
-            data: object,
-        ) -> None | Unset | WriteMemoryResponseEvalOutcomeType0:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                eval_outcome_type_0 = WriteMemoryResponseEvalOutcomeType0(data)
-
-                return eval_outcome_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | WriteMemoryResponseEvalOutcomeType0", data)
-
         eval_outcome = _parse_eval_outcome(src_dict.get("eval_outcome", UNSET))
 
-        def _parse_eval_reason(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast("None | str | Unset", data)
-
-        eval_reason = _parse_eval_reason(src_dict.get("eval_reason", UNSET))
-
-        def _parse_memory_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                memory_id_type_0 = parse_uuid(data)
-
-                return memory_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast("None | Unset | UUID", data)
+        eval_reason = src_dict.get("eval_reason", UNSET)
 
         memory_id = _parse_memory_id(src_dict.get("memory_id", UNSET))
 
@@ -169,6 +130,9 @@ class WriteMemoryResponse:
         write_memory_response.additional_properties = d
         return write_memory_response
 
+    def __str__(self) -> str:
+        return readable(self)
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
@@ -184,3 +148,37 @@ class WriteMemoryResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_eval_outcome(
+    data: object,
+) -> None | Unset | WriteMemoryResponseEvalOutcomeType0:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        eval_outcome_type_0 = WriteMemoryResponseEvalOutcomeType0(data)
+
+        return eval_outcome_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("None | Unset | WriteMemoryResponseEvalOutcomeType0", data)
+
+
+def _parse_memory_id(data: object) -> None | Unset | UUID:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        memory_id_type_0 = parse_uuid(data)
+
+        return memory_id_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast("None | Unset | UUID", data)
