@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 import httpx
 
+from cml_ergonomic import _validation as check
 from cml_ergonomic._breaker import CircuitBreaker, CircuitState
 from cml_ergonomic._config import (
     DEFAULT_RETRY_AFTER_CAP,
@@ -183,6 +184,8 @@ class ClientCore:
             http2=http2,
             default_headers=default_headers,
         )
+        check.header_value(self.config.tenant_id, "tenant_id")
+        check.header_value(self.config.user_id, "user_id")
         for secret in (self.config.api_key, self.config.admin_api_key):
             if secret is not None:
                 redactor.register(secret.reveal())
@@ -326,6 +329,8 @@ class ClientCore:
     def _set_identity(self, **change: str | None) -> None:
         # New header dicts are built, then swapped in with one assignment: a call that
         # already took its snapshot keeps it, a later one sees both dicts changed.
+        for name, value in change.items():
+            check.header_value(value, name)
         with self._identity_lock:
             self.config = self.config.evolve(**change)
             self._headers = self._build_headers(self.config.tenant_id, self.config.user_id)
@@ -402,8 +407,6 @@ class ClientCore:
             >>> billing = memory.with_namespace("billing")  # doctest: +SKIP
             >>> billing.write("Invoice 42 was paid late")  # doctest: +SKIP
         """
-        from cml_ergonomic import _validation as check
-
         if not isinstance(namespace, str) or not namespace:
             raise check.invalid("namespace", "must be a non-empty string", namespace)
         clone = self.with_options()

@@ -1,6 +1,7 @@
 """Contains some shared types for properties"""
 
 from collections.abc import Mapping, MutableMapping
+from datetime import UTC, datetime
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 from uuid import UUID, SafeUUID
@@ -45,6 +46,20 @@ def parse_uuid(value: str) -> UUID:
                 _set(uuid, "is_safe", _UNKNOWN)
                 return uuid
     return UUID(value)
+
+
+def parse_datetime(value: str) -> datetime:
+    """An ISO 8601 date-time as an aware datetime in UTC.
+
+    The server sends its times without a zone (``2026-12-02T06:17:16.123456``,
+    or with a space for ``T`` in the read stream) and means UTC: a naive value
+    is read as UTC, an aware one converted to UTC. Every datetime a model holds
+    can then be compared with ``datetime.now(UTC)`` and sent back unchanged.
+    """
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed if parsed.tzinfo is UTC else parsed.astimezone(UTC)
 
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_datetime
 
 T = TypeVar("T", bound="DashboardFactDetail")
 
@@ -250,7 +250,7 @@ class DashboardFactDetail:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                created_at_type_0 = datetime.datetime.fromisoformat(data)
+                created_at_type_0 = parse_datetime(data)
 
                 return created_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -300,7 +300,7 @@ class DashboardFactDetail:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                updated_at_type_0 = datetime.datetime.fromisoformat(data)
+                updated_at_type_0 = parse_datetime(data)
 
                 return updated_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -317,7 +317,7 @@ class DashboardFactDetail:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                valid_from_type_0 = datetime.datetime.fromisoformat(data)
+                valid_from_type_0 = parse_datetime(data)
 
                 return valid_from_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -334,7 +334,7 @@ class DashboardFactDetail:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                valid_to_type_0 = datetime.datetime.fromisoformat(data)
+                valid_to_type_0 = parse_datetime(data)
 
                 return valid_to_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

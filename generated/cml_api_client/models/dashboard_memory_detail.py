@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, parse_datetime, parse_uuid
 
 T = TypeVar("T", bound="DashboardMemoryDetail")
 
@@ -342,7 +342,7 @@ class DashboardMemoryDetail:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                last_accessed_at_type_0 = datetime.datetime.fromisoformat(data)
+                last_accessed_at_type_0 = parse_datetime(data)
 
                 return last_accessed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -404,7 +404,7 @@ class DashboardMemoryDetail:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                timestamp_type_0 = datetime.datetime.fromisoformat(data)
+                timestamp_type_0 = parse_datetime(data)
 
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -421,7 +421,7 @@ class DashboardMemoryDetail:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                valid_from_type_0 = datetime.datetime.fromisoformat(data)
+                valid_from_type_0 = parse_datetime(data)
 
                 return valid_from_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -438,7 +438,7 @@ class DashboardMemoryDetail:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                valid_to_type_0 = datetime.datetime.fromisoformat(data)
+                valid_to_type_0 = parse_datetime(data)
 
                 return valid_to_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -457,7 +457,7 @@ class DashboardMemoryDetail:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                written_at_type_0 = datetime.datetime.fromisoformat(data)
+                written_at_type_0 = parse_datetime(data)
 
                 return written_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.forget_request_action import ForgetRequestAction
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset, parse_datetime, parse_uuid
 
 T = TypeVar("T", bound="ForgetRequest")
 
@@ -104,7 +104,7 @@ class ForgetRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                before_type_0 = datetime.datetime.fromisoformat(data)
+                before_type_0 = parse_datetime(data)
 
                 return before_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_datetime
 
 T = TypeVar("T", bound="ProcessTurnRequest")
 
@@ -131,7 +131,7 @@ class ProcessTurnRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                timestamp_type_0 = datetime.datetime.fromisoformat(data)
+                timestamp_type_0 = parse_datetime(data)
 
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.memory_type import MemoryType
 from ..models.read_memory_request_format import ReadMemoryRequestFormat
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_datetime
 
 T = TypeVar("T", bound="ReadMemoryRequest")
 
@@ -194,7 +194,7 @@ class ReadMemoryRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                since_type_0 = datetime.datetime.fromisoformat(data)
+                since_type_0 = parse_datetime(data)
 
                 return since_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -211,7 +211,7 @@ class ReadMemoryRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                until_type_0 = datetime.datetime.fromisoformat(data)
+                until_type_0 = parse_datetime(data)
 
                 return until_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_datetime
 
 T = TypeVar("T", bound="RetrievalExplainAnalysis")
 
@@ -181,7 +181,7 @@ class RetrievalExplainAnalysis:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                time_end_type_0 = datetime.datetime.fromisoformat(data)
+                time_end_type_0 = parse_datetime(data)
 
                 return time_end_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -207,7 +207,7 @@ class RetrievalExplainAnalysis:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                time_start_type_0 = datetime.datetime.fromisoformat(data)
+                time_start_type_0 = parse_datetime(data)
 
                 return time_start_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

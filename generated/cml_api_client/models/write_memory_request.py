@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.memory_type import MemoryType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_datetime
 
 T = TypeVar("T", bound="WriteMemoryRequest")
 
@@ -218,7 +218,7 @@ class WriteMemoryRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                timestamp_type_0 = datetime.datetime.fromisoformat(data)
+                timestamp_type_0 = parse_datetime(data)
 
                 return timestamp_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
