@@ -17,7 +17,6 @@ from cml_ergonomic._serialize import is_uuid
 from cml_ergonomic.errors import ValidationError
 
 
-
 def _bound(value: int | None) -> int:
     assert value is not None  # the table states both bounds of these
     return value

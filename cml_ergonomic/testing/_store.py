@@ -188,6 +188,7 @@ class Store:
 
     def new_session(self, tenant_id: str, ttl_hours: int | None) -> Session:
         created = datetime.now(UTC)
-        session = Session(str(uuid.uuid4()), tenant_id, created, created + timedelta(hours=24 if ttl_hours is None else ttl_hours))
+        hours = 24 if ttl_hours is None else ttl_hours  # 0 and below are accepted: the session expires at once
+        session = Session(str(uuid.uuid4()), tenant_id, created, created + timedelta(hours=hours))
         self.sessions[session.id] = session
         return session

@@ -306,7 +306,7 @@ def test_the_constants_callers_use_are_the_table_s() -> None:
     assert (check.CONTENT_MIN, check.CONTENT_MAX) == (1, 100_000)
     assert (check.MAX_RESULTS_MIN, check.MAX_RESULTS_MAX) == (1, 50)
     assert (check.BATCH_MIN, check.BATCH_MAX) == (1, 500)
-    assert check.READ_FORMATS == limits.READ_FORMAT.values
+    assert limits.READ_FORMAT.values == check.READ_FORMATS
 
 
 # --------------------------------------------------------------------------- no invented limits
@@ -327,7 +327,17 @@ def test_the_constants_callers_use_are_the_table_s() -> None:
         ("read", ("",), {}, "query", ""),
         ("write", ("hello",), {"metadata": {"k": "a\x00b"}}, "metadata", {"k": "a\x00b"}),
     ],
-    ids=["ttl-10k", "ttl-1m", "ttl-0", "tokens-0", "tokens-1e9", "update-empty", "update-long", "read-empty", "meta-nul"],
+    ids=[
+        "ttl-10k",
+        "ttl-1m",
+        "ttl-0",
+        "tokens-0",
+        "tokens-1e9",
+        "update-empty",
+        "update-long",
+        "read-empty",
+        "meta-nul",
+    ],
 )
 async def test_what_the_servers_accept_is_sent(
     make_client: MakeClient,
@@ -339,7 +349,11 @@ async def test_what_the_servers_accept_is_sent(
     sent: Any,
 ) -> None:
     answers = {
-        "create_session": {"session_id": "s", "created_at": "2026-12-02T06:19:51Z", "expires_at": "2026-12-02T06:19:51Z"},
+        "create_session": {
+            "session_id": "s",
+            "created_at": "2026-12-02T06:19:51Z",
+            "expires_at": "2026-12-02T06:19:51Z",
+        },
         "turn": {"memory_context": "", "memories_retrieved": 0, "memories_stored": 1, "reconsolidation_applied": False},
         "update": {"success": True, "memory_id": MEMORY_ID, "version": 2, "message": "Memory updated successfully"},
         "read": read_body(query=""),
