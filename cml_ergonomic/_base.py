@@ -186,9 +186,7 @@ class ClientCore:
         )
         check.header_value(self.config.tenant_id, "tenant_id")
         check.header_value(self.config.user_id, "user_id")
-        for secret in (self.config.api_key, self.config.admin_api_key):
-            if secret is not None:
-                redactor.register(secret.reveal())
+        self._register_secrets()
         self.clock = Clock()
         self.hooks: HookSet | None = None if hooks is None else _hook_set(hooks)
         if otel:
@@ -212,6 +210,12 @@ class ClientCore:
         self._pool_headers = dict(self._http.headers)
         self._headers = self._build_headers(self.config.tenant_id, self.config.user_id)
         self._closed = False
+
+    def _register_secrets(self) -> None:
+        # Known to the log filter while this client (or a copy, which registers too) is alive.
+        for secret in (self.config.api_key, self.config.admin_api_key):
+            if secret is not None:
+                redactor.register(secret.reveal(), self)
 
     # -- the pool
 
@@ -383,6 +387,7 @@ class ClientCore:
             clone.hooks = _hook_set(hooks)
         clone._owns_http = False
         clone._identity_lock = threading.Lock()
+        clone._register_secrets()
         clone.__dict__.pop("_admin", None)  # the original's admin resource would run calls on the original
         return clone
 
