@@ -243,20 +243,21 @@ class ClientCore:
         http2 = negotiates_http2(self.config.base_url, self.config.http2)
         load_httpcore()
         tls = self.config.base_url.lower().startswith("https://")
-        extra: dict[str, Any] = {"verify": (shared_ssl_context if tls else deferred_ssl_context)(http2)}
+        options: dict[str, Any] = {
+            "base_url": self.config.base_url,
+            "timeout": self.config.timeout,
+            "limits": limits,
+            "http2": http2,
+            "headers": {"User-Agent": user_agent()},
+            "auth": _IdentityAuth(self),
+            "verify": (shared_ssl_context if tls else deferred_ssl_context)(http2),
+        }
+        # No transport= for either: httpx then honours HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY itself.
         if wanted is httpx.Client:
-            from cml_ergonomic._deadline import deadline_transport
+            from cml_ergonomic._deadline import deadline_client
 
-            extra["transport"] = deadline_transport(http2=http2, limits=limits, verify=extra["verify"])
-        return wanted(
-            base_url=self.config.base_url,
-            timeout=self.config.timeout,
-            limits=limits,
-            http2=http2,
-            headers={"User-Agent": user_agent()},
-            auth=_IdentityAuth(self),
-            **extra,
-        )
+            return deadline_client(**options)
+        return wanted(**options)
 
     # -- headers
 
