@@ -121,7 +121,7 @@ def test_a_killed_export_leaves_no_file_and_the_next_run_completes(served: _Serv
 
     served.detail_delay = 0
     finished = _export(served, target)
-    out, err = finished.communicate(timeout=120)
+    _out, err = finished.communicate(timeout=120)
     assert finished.returncode == 0, err
     assert _names(tmp_path) == ["acme.jsonl"]
     assert len(target.read_text(encoding="utf-8").splitlines()) == MEMORIES + 1  # the header, then each memory
