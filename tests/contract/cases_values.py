@@ -137,6 +137,8 @@ async def test_nul_in_an_admin_filter_is_refused_before_sending(driver: Driver) 
             [entry async for entry in pager]
         else:
             list(pager)
+    with pytest.raises(ValidationError, match="tenant_id"):
+        await _scoped(driver, client.admin.memories.export(tenant_id="a\x00b"))
     with pytest.raises(ValidationError, match="job_type"):
         await _scoped(driver, client.admin.jobs.list(job_type="a\x00b"))
     assert seen.requests == []
