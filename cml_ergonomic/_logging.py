@@ -20,6 +20,7 @@ printed unless the application configures logging (``logging.basicConfig``,
 
 from __future__ import annotations
 
+import collections
 import logging
 import os
 import threading
@@ -55,6 +56,9 @@ class RedactingFilter(logging.Filter):
         self._counts: dict[str, int] = {}  # key -> how many live owners registered it
         self._secrets: tuple[str, ...] = ()  # those masked inside text, longest first
         self._lock = threading.Lock()
+        # Keys whose owner was collected. A finalizer may run in any thread, at any allocation, even
+        # while this thread holds the lock: it only appends here, and the next register() or len() settles.
+        self._released: collections.deque[str] = collections.deque()
 
     def register(self, secret: str, owner: object) -> None:
         """Mask ``secret`` while ``owner`` (a client) is alive.
@@ -66,17 +70,22 @@ class RedactingFilter(logging.Filter):
         if not secret:
             return
         with self._lock:
+            self._settle()
             self._counts[secret] = self._counts.get(secret, 0) + 1
             self._rebuild()
-        weakref.finalize(owner, self._release, secret)
+        weakref.finalize(owner, self._released.append, secret)
 
-    def _release(self, secret: str) -> None:
-        with self._lock:
+    def _settle(self) -> None:
+        changed = False
+        while self._released:
+            secret = self._released.popleft()
             left = self._counts.get(secret, 0) - 1
             if left > 0:
                 self._counts[secret] = left
             else:
                 self._counts.pop(secret, None)
+            changed = True
+        if changed:
             self._rebuild()
 
     def _rebuild(self) -> None:
@@ -85,7 +94,9 @@ class RedactingFilter(logging.Filter):
 
     def __len__(self) -> int:
         """How many distinct keys are registered (for tests of the bound)."""
-        return len(self._counts)
+        with self._lock:
+            self._settle()
+            return len(self._counts)
 
     def redact(self, text: str) -> str:
         """``text`` with every registered key (of at least MIN_REDACTED_LENGTH characters) masked."""
@@ -115,6 +126,11 @@ class RedactingFilter(logging.Filter):
         return value
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if self._released and self._lock.acquire(blocking=False):  # not from inside register()
+            try:
+                self._settle()
+            finally:
+                self._lock.release()
         if isinstance(record.msg, str) and self._secrets:
             record.msg = self.redact(record.msg)
         if record.args:

@@ -671,9 +671,7 @@ class MemoryMethods:
         Example:
             >>> memory.get_session_context(sid).messages  # doctest: +SKIP
         """
-        sid = check.text(session_id, "session_id")
-        if not sid:
-            raise check.invalid("session_id", "must not be empty", sid, type_="string_too_short")
+        sid = check.non_empty(session_id, "session_id")
         return RequestSpec(
             OPERATIONS["session_context"],
             _results().SessionContext.from_dict,
@@ -723,9 +721,7 @@ class MemoryMethods:
         Example:
             >>> admin.consolidate("tenant-a")["clusters_formed"]  # doctest: +SKIP
         """
-        uid = check.text(user_id, "user_id")
-        if not uid:
-            raise check.invalid("user_id", "must not be empty", uid, type_="string_too_short")
+        uid = check.non_empty(user_id, "user_id")
         return RequestSpec(
             OPERATIONS["trigger_consolidation"], _results().parse_untyped, path_params={"user_id": uid}, options=options
         )
@@ -751,9 +747,7 @@ class MemoryMethods:
         Example:
             >>> admin.run_forgetting("tenant-a")["memories_scanned"]  # doctest: +SKIP
         """
-        uid = check.text(user_id, "user_id")
-        if not uid:
-            raise check.invalid("user_id", "must not be empty", uid, type_="string_too_short")
+        uid = check.non_empty(user_id, "user_id")
         if not isinstance(dry_run, bool):
             raise check.invalid("dry_run", "must be True or False", dry_run, type_="bool_type")
         return RequestSpec(

@@ -36,10 +36,8 @@ def _flag(value: object, field: str) -> bool:
 
 
 def _id(value: object, field: str) -> str:
-    text = check.text(value, field)
-    if not text:
-        raise check.invalid(field, "must not be empty", text, type_="string_too_short")
-    return text
+    # an empty filter is ignored or matches nothing (measured): limits.EMPTY_FILTER
+    return check.non_empty(value, field)
 
 
 def _confirmed(confirm: object, what: str) -> None:
