@@ -317,3 +317,26 @@ def test_a_retry_warning_reaches_stderr_only_when_logging_is_configured(
         assert "503" in proc.stderr and "retry" in proc.stderr.lower(), proc.stderr
     else:
         assert proc.stderr == ""
+
+
+def test_a_client_collected_while_the_redactor_is_busy_never_deadlocks() -> None:
+    """A finalizer runs wherever the last reference goes, even inside register(): it must not wait for the lock."""
+    import threading
+
+    from cml_ergonomic._logging import redactor
+
+    class Owner:
+        pass
+
+    def drop_inside_the_lock() -> None:
+        owner = Owner()
+        redactor.register("busy-key-0000001", owner)
+        with redactor._lock:  # as register() holds it while the garbage collector runs finalizers
+            del owner
+
+    worker = threading.Thread(target=drop_inside_the_lock, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "a finalizer waited for the redactor's lock"
+    len(redactor)  # settles the queued release
+    assert redactor.redact("busy-key-0000001") == "busy-key-0000001"  # forgotten once its owner is gone

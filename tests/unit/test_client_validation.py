@@ -390,3 +390,31 @@ def test_a_nul_in_the_client_s_tenant_or_user_is_refused_before_any_request() ->
         with pytest.raises(ValidationError, match="tenant_id"):
             client.set_tenant("t\x00")
         assert client.config.tenant_id is None
+
+
+# --------------------------------------------------------------------------- the checks themselves
+
+
+def test_a_one_sided_limit_says_which_side() -> None:
+    with pytest.raises(ValidationError, match="must be at most 50"):
+        check.in_range(51, "max_results", limits.EXPLAIN_MAX_RESULTS)
+    assert check.in_range(0, "max_results", limits.EXPLAIN_MAX_RESULTS) == 0  # no minimum in the schema
+    at_least = limits.Limit("n", "n", "at least 1", "schema", low=1)
+    with pytest.raises(ValidationError, match="must be at least 1"):
+        check.in_range(0, "n", at_least)
+    with pytest.raises(ValidationError, match="whole number"):
+        check.in_range(True, "n", at_least)
+
+
+def test_the_ttl_bound_follows_the_clock() -> None:
+    assert limits.ttl_hours_max() < limits.ttl_hours_max(dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert check.ttl_hours(limits.ttl_hours_max()) == limits.ttl_hours_max()
+
+
+def test_a_nul_is_named_with_its_index() -> None:
+    with pytest.raises(ValidationError) as info:
+        check.text("abc\x00", "query")
+    assert "index 3" in info.value.message
+    assert info.value.errors[0]["type"] == "string_nul"
+    assert check.header_value(None, "tenant_id") is None
+    assert check.header_value("tenant-a", "tenant_id") == "tenant-a"
