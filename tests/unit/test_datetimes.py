@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import httpx
 import pytest
 from cml_api_client.models.create_session_response import CreateSessionResponse
 from cml_api_client.models.memory_stats import MemoryStats
@@ -118,3 +119,21 @@ def test_the_naive_refusal_never_suggests_astimezone() -> None:
         check.aware(dt.datetime(2026, 1, 1), "since")
     assert "astimezone" not in str(info.value)
     assert "replace(tzinfo=datetime.UTC)" in info.value.suggestion
+
+
+def test_the_fake_answers_like_the_server_and_its_helpers_return_aware_times() -> None:
+    from cml_ergonomic.testing import FakeCML
+
+    fake = FakeCML()
+    with fake.client() as client:
+        client.write("The user hangs the washing out on Fridays")
+    (record,) = fake.memories()
+    assert record.timestamp.tzinfo is not None and record.timestamp.utcoffset() == dt.timedelta(0)
+    with httpx.Client(transport=fake, base_url=fake.base_url) as http:
+        headers = {"X-API-Key": fake.api_key}
+        body = http.post("/api/v1/memory/read", json={"query": "washing Fridays"}, headers=headers).json()
+        stream = http.post("/api/v1/memory/read/stream", json={"query": "washing Fridays"}, headers=headers).text
+    sent = body["memories"][0]["timestamp"]
+    assert dt.datetime.fromisoformat(sent).tzinfo is None  # naive on the wire, as the real servers send it
+    assert dt.datetime.fromisoformat(sent).replace(tzinfo=dt.UTC) == record.timestamp
+    assert f'"timestamp": "{sent.replace("T", " ")}"' in stream  # the stream's space, as on the real servers
