@@ -145,3 +145,19 @@ def test_the_next_export_removes_what_a_dead_export_left_and_nothing_else(tmp_pa
     finally:
         alive.kill()
         alive.wait()
+
+
+def test_files_of_this_process_and_of_other_users_processes_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = tmp_path / f"{PREFIX}{os.getpid()}-a1b2c3d4.jsonl"
+    others = tmp_path / f"{PREFIX}1-e5f6g7h8.jsonl"
+    for path in (own, others):
+        path.write_text("{}\n", encoding="utf-8")
+
+    def not_permitted(pid: int, sig: int) -> None:
+        raise PermissionError(pid)  # what os.kill(pid, 0) raises for another user's live process
+
+    monkeypatch.setattr(os, "kill", not_permitted)
+    assert remove_stale(tmp_path) == []
+    assert _names(tmp_path) == sorted([own.name, others.name])
