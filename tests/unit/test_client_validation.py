@@ -418,3 +418,24 @@ def test_a_nul_is_named_with_its_index() -> None:
     assert info.value.errors[0]["type"] == "string_nul"
     assert check.header_value(None, "tenant_id") is None
     assert check.header_value("tenant-a", "tenant_id") == "tenant-a"
+
+
+def test_the_cli_sends_what_the_servers_accept(httpx_mock: HTTPXMock, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.unit.conftest import API
+    from tests.unit.test_cli import cml
+
+    monkeypatch.setenv("CML_BASE_URL", API.removesuffix("/api/v1"))
+    monkeypatch.setenv("CML_API_KEY", "k" * 20)
+    monkeypatch.setenv("CML_MAX_RETRIES", "0")
+    httpx_mock.add_response(
+        url=f"{API}/session/create",
+        json={"session_id": "s", "created_at": "2026-12-02T06:19:51Z", "expires_at": "2026-12-02T06:19:51Z"},
+    )
+    httpx_mock.add_response(
+        url=f"{API}/memory/turn",
+        json={"memory_context": "", "memories_retrieved": 0, "memories_stored": 1, "reconsolidation_applied": False},
+    )
+    assert cml("session", "create", "--ttl-hours", "0").code == 0
+    assert cml("turn", "hi", "--max-context-tokens", "0").code == 0
+    sent = [json.loads(r.content) for r in httpx_mock.get_requests()]
+    assert sent[0]["ttl_hours"] == 0 and sent[1]["max_context_tokens"] == 0
