@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 import httpx
 
+from cml_ergonomic import _validation as check
 from cml_ergonomic._breaker import CircuitBreaker, CircuitState
 from cml_ergonomic._config import (
     DEFAULT_RETRY_AFTER_CAP,
@@ -186,9 +187,9 @@ class ClientCore:
             http2=http2,
             default_headers=default_headers,
         )
-        for secret in (self.config.api_key, self.config.admin_api_key):
-            if secret is not None:
-                redactor.register(secret.reveal())
+        check.header_value(self.config.tenant_id, "tenant_id")
+        check.header_value(self.config.user_id, "user_id")
+        self._register_secrets()
         self.clock = Clock()
         self.hooks: HookSet | None = None if hooks is None else _hook_set(hooks)
         if otel:
@@ -213,6 +214,12 @@ class ClientCore:
         self._pool_headers = dict(self._http.headers)
         self._headers = self._build_headers(self.config.tenant_id, self.config.user_id)
         self._closed = False
+
+    def _register_secrets(self) -> None:
+        # Known to the log filter while this client (or a copy, which registers too) is alive.
+        for secret in (self.config.api_key, self.config.admin_api_key):
+            if secret is not None:
+                redactor.register(secret.reveal(), self)
 
     # -- the pool
 
@@ -240,20 +247,21 @@ class ClientCore:
         http2 = negotiates_http2(self.config.base_url, self.config.http2)
         load_httpcore()
         tls = self.config.base_url.lower().startswith("https://")
-        extra: dict[str, Any] = {"verify": (shared_ssl_context if tls else deferred_ssl_context)(http2)}
+        options: dict[str, Any] = {
+            "base_url": self.config.base_url,
+            "timeout": self.config.timeout,
+            "limits": limits,
+            "http2": http2,
+            "headers": {"User-Agent": user_agent()},
+            "auth": _IdentityAuth(self),
+            "verify": (shared_ssl_context if tls else deferred_ssl_context)(http2),
+        }
+        # No transport= for either: httpx then honours HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY itself.
         if wanted is httpx.Client:
-            from cml_ergonomic._deadline import deadline_transport
+            from cml_ergonomic._deadline import deadline_client
 
-            extra["transport"] = deadline_transport(http2=http2, limits=limits, verify=extra["verify"])
-        return wanted(
-            base_url=self.config.base_url,
-            timeout=self.config.timeout,
-            limits=limits,
-            http2=http2,
-            headers={"User-Agent": user_agent()},
-            auth=_IdentityAuth(self),
-            **extra,
-        )
+            return deadline_client(**options)
+        return wanted(**options)
 
     # -- headers
 
@@ -332,6 +340,8 @@ class ClientCore:
     def _set_identity(self, **change: str | None) -> None:
         # New header dicts are built, then swapped in with one assignment: a call that
         # already took its snapshot keeps it, a later one sees both dicts changed.
+        for name, value in change.items():
+            check.header_value(value, name)
         with self._identity_lock:
             self.config = self.config.evolve(**change)
             self._headers = self._build_headers(self.config.tenant_id, self.config.user_id)
@@ -384,6 +394,7 @@ class ClientCore:
             clone.hooks = _hook_set(hooks)
         clone._owns_http = False
         clone._identity_lock = threading.Lock()
+        clone._register_secrets()
         clone.__dict__.pop("_admin", None)  # the original's admin resource would run calls on the original
         return clone
 
@@ -408,8 +419,6 @@ class ClientCore:
             >>> billing = memory.with_namespace("billing")  # doctest: +SKIP
             >>> billing.write("Invoice 42 was paid late")  # doctest: +SKIP
         """
-        from cml_ergonomic import _validation as check
-
         if not isinstance(namespace, str) or not namespace:
             raise check.invalid("namespace", "must be a non-empty string", namespace)
         clone = self.with_options()

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar, Unpack, cast, overload
 
+from cml_ergonomic import _limits as limits
 from cml_ergonomic import _validation as check
 from cml_ergonomic._endpoint import AsyncExecutor, SyncExecutor, _ClientMethod
 from cml_ergonomic._methods import _TURN_FIELDS, MemoryMethods, ReadArgs
@@ -117,7 +118,7 @@ class BatchSpec(Generic[T]):
 
 
 def _concurrency(value: object) -> int:
-    return check.int_range(value, "max_concurrency", 1, 256)
+    return check.in_range(value, "max_concurrency", limits.MAX_CONCURRENCY)
 
 
 def _write_item(item: object, index: int) -> tuple[dict[str, Any], bool]:

@@ -88,15 +88,34 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         self._inner.sleep(seconds)
 
 
-def deadline_transport(*, http2: bool, limits: httpx.Limits, verify: Any = True) -> httpx.HTTPTransport:
-    """An ``httpx.HTTPTransport`` whose sockets respect the current attempt's deadline.
-
-    httpx offers no hook for the network backend, so it is swapped on the
-    transport's httpcore pool (``_pool._network_backend``); if a future httpx
-    moves it, the plain transport is returned and only the read timeout applies.
-    """
-    transport = httpx.HTTPTransport(http2=http2, limits=limits, verify=verify)
+def _with_deadline(transport: object) -> None:
+    # httpx offers no hook for the network backend, so it is swapped on the transport's httpcore pool
+    # (``_pool._network_backend``; a proxy's pool has one too). Should a future httpx move it, the
+    # transport stays as it is and only the read timeout applies.
     pool = getattr(transport, "_pool", None)
-    if isinstance(getattr(pool, "_network_backend", None), httpcore.NetworkBackend):
-        pool._network_backend = _DeadlineBackend(pool._network_backend)  # type: ignore[union-attr]
-    return transport
+    backend = getattr(pool, "_network_backend", None)
+    if isinstance(backend, httpcore.NetworkBackend) and not isinstance(backend, _DeadlineBackend):
+        pool._network_backend = _DeadlineBackend(backend)  # type: ignore[union-attr]
+
+
+def deadline_client(**kwargs: Any) -> httpx.Client:
+    """An ``httpx.Client`` built from ``kwargs`` whose sockets respect the current attempt's deadline.
+
+    httpx builds the transports itself, exactly as for any ``httpx.Client``:
+    the pool (with the given ``verify``, ``limits`` and ``http2``) and, with
+    ``trust_env`` (the default), one per proxy of ``HTTP_PROXY``,
+    ``HTTPS_PROXY``, ``ALL_PROXY`` and ``NO_PROXY``. Then each of them gets the
+    deadline. Passing a ``transport=`` would make httpx ignore the proxy
+    environment (it does so for any client given a transport).
+
+    Args:
+        **kwargs: the arguments of ``httpx.Client``, without ``transport`` or ``mounts``.
+
+    Returns:
+        The client.
+    """
+    client = httpx.Client(**kwargs)
+    _with_deadline(getattr(client, "_transport", None))
+    for transport in getattr(client, "_mounts", {}).values():
+        _with_deadline(transport)
+    return client

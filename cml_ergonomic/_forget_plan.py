@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from cml_ergonomic import _limits as limits
 from cml_ergonomic import _validation as check
 from cml_ergonomic._request import RequestSpec
 from cml_ergonomic.errors import ConfigurationError
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 READ_CAP = 50  # the read's max_results maximum: a plan by query sees at most this many
 SERVER_QUERY_HITS = 100  # what the server's own forget-by-query takes (src/memory/orchestrator.py)
 DEFAULT_LIMIT = 50
-LIMIT_MAX = 10_000  # the dashboard export's own cap: a plan longer than that could not be shown either
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def check_plan_args(
     if text is not None and not text.strip():
         raise check.invalid("query", "must not be empty", text, type_="string_too_short")
     when = None if before is None else check.aware(before, "before")
-    size = check.int_range(limit, "limit", 1, LIMIT_MAX)
+    size = check.in_range(limit, "limit", limits.FORGET_PLAN_SIZE)
     return ids, text, when, size
 
 

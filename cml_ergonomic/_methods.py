@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Awaitable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, Unpack, overload
 
+from cml_ergonomic import _limits as limits
 from cml_ergonomic import _validation as check
 from cml_ergonomic._deprecation import deprecated
 from cml_ergonomic._endpoint import AsyncExecutor, Resource, StreamSpec, SyncExecutor, endpoint, stream_endpoint
@@ -164,7 +165,7 @@ def read_body(
     """
     body: dict[str, Any] = {
         "query": check.text(query, "query"),
-        "max_results": check.int_range(max_results, "max_results", check.MAX_RESULTS_MIN, check.MAX_RESULTS_MAX),
+        "max_results": check.in_range(max_results, "max_results", limits.MAX_RESULTS),
         "format": check.one_of(format, "format", check.READ_FORMATS),
     }
     check.optional(body, "context_filter", context_filter, check.string_list)
@@ -510,7 +511,7 @@ class MemoryMethods:
         body: dict[str, Any] = {"user_message": check.text(user_message, "user_message")}
         check.optional(body, "assistant_response", assistant_response, check.text)
         check.optional(body, "session_id", session_id, check.text)
-        check.optional(body, "max_context_tokens", max_context_tokens, check.int_range, 1, 1_000_000)
+        check.optional(body, "max_context_tokens", max_context_tokens, check.whole)
         _datetime(body, "timestamp", timestamp)
         check.optional(body, "user_timezone", user_timezone, check.text)
         return RequestSpec(OPERATIONS["process_turn"], _results().TurnResult.from_dict, body=body, options=options)
@@ -550,7 +551,7 @@ class MemoryMethods:
             2
         """
         body: dict[str, Any] = {"memory_id": check.uuid(memory_id, "memory_id")}
-        check.optional(body, "text", text, check.content)
+        check.optional(body, "text", text, check.text)
         check.optional(body, "confidence", confidence, check.number)
         check.optional(body, "importance", importance, check.number)
         check.optional(body, "metadata", metadata, check.mapping)
@@ -724,7 +725,7 @@ class MemoryMethods:
         Example:
             >>> sid = memory.create_session(name="onboarding").session_id  # doctest: +SKIP
         """
-        body: dict[str, Any] = {"ttl_hours": check.int_range(ttl_hours, "ttl_hours", 1, 24 * 365)}
+        body: dict[str, Any] = {"ttl_hours": check.ttl_hours(ttl_hours)}
         check.optional(body, "name", name, check.text)
         check.optional(body, "metadata", metadata, check.mapping)
         return RequestSpec(
@@ -751,9 +752,7 @@ class MemoryMethods:
         Example:
             >>> memory.get_session_context(sid).messages  # doctest: +SKIP
         """
-        sid = check.text(session_id, "session_id")
-        if not sid:
-            raise check.invalid("session_id", "must not be empty", sid, type_="string_too_short")
+        sid = check.non_empty(session_id, "session_id")
         return RequestSpec(
             OPERATIONS["session_context"],
             _results().SessionContext.from_dict,
@@ -803,9 +802,7 @@ class MemoryMethods:
         Example:
             >>> admin.consolidate("tenant-a")["clusters_formed"]  # doctest: +SKIP
         """
-        uid = check.text(user_id, "user_id")
-        if not uid:
-            raise check.invalid("user_id", "must not be empty", uid, type_="string_too_short")
+        uid = check.non_empty(user_id, "user_id")
         return RequestSpec(
             OPERATIONS["trigger_consolidation"], _results().parse_untyped, path_params={"user_id": uid}, options=options
         )
@@ -831,9 +828,7 @@ class MemoryMethods:
         Example:
             >>> admin.run_forgetting("tenant-a")["memories_scanned"]  # doctest: +SKIP
         """
-        uid = check.text(user_id, "user_id")
-        if not uid:
-            raise check.invalid("user_id", "must not be empty", uid, type_="string_too_short")
+        uid = check.non_empty(user_id, "user_id")
         if not isinstance(dry_run, bool):
             raise check.invalid("dry_run", "must be True or False", dry_run, type_="bool_type")
         return RequestSpec(

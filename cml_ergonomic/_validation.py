@@ -1,8 +1,9 @@
-"""Client-side checks of arguments against the server schema's own constraints.
+"""Client-side checks of arguments, against the limits of :mod:`cml_ergonomic._limits` only.
 
 They run before anything is sent, so a bad argument costs no request and
-the error names the field. The limits below are the 1.5.1 schema's; a unit
-test reads them back from ``openapi/`` so they cannot drift silently.
+the error names the field. Every bound comes from the table in ``_limits``
+(the schema, or behaviour measured on the real servers); a unit test reads
+the schema's back from ``openapi/`` so they cannot drift silently.
 """
 
 from __future__ import annotations
@@ -11,34 +12,26 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
+from cml_ergonomic import _limits as limits
 from cml_ergonomic._serialize import is_uuid
 from cml_ergonomic.errors import ValidationError
 
-CONTENT_MIN: Final = 1
-CONTENT_MAX: Final = 100_000
-MAX_RESULTS_MIN: Final = 1
-MAX_RESULTS_MAX: Final = 50
-BATCH_MIN: Final = 1
-BATCH_MAX: Final = 500
-READ_FORMATS: Final = ("packet", "list", "llm_context")
-FORGET_ACTIONS: Final = ("delete", "archive", "silence")
-MEMORY_TYPES: Final = (
-    "episodic_event",
-    "semantic_fact",
-    "procedure",
-    "constraint",
-    "hypothesis",
-    "preference",
-    "task_state",
-    "conversation",
-    "message",
-    "tool_result",
-    "reasoning_step",
-    "scratch",
-    "knowledge",
-    "observation",
-    "plan",
-)
+
+def _bound(value: int | None) -> int:
+    assert value is not None  # the table states both bounds of these
+    return value
+
+
+# The names callers use; each value is the table's (see cml_ergonomic._limits for the sources).
+CONTENT_MIN: Final = _bound(limits.CONTENT.low)
+CONTENT_MAX: Final = _bound(limits.CONTENT.high)
+MAX_RESULTS_MIN: Final = _bound(limits.MAX_RESULTS.low)
+MAX_RESULTS_MAX: Final = _bound(limits.MAX_RESULTS.high)
+BATCH_MIN: Final = _bound(limits.BATCH.low)
+BATCH_MAX: Final = _bound(limits.BATCH.high)
+READ_FORMATS: Final = limits.READ_FORMAT.values
+FORGET_ACTIONS: Final = limits.FORGET_ACTION.values
+MEMORY_TYPES: Final = limits.MEMORY_TYPE.values
 
 
 def invalid(field: str, rule: str, value: Any = None, *, type_: str = "value_error") -> ValidationError:
@@ -63,6 +56,14 @@ def invalid(field: str, rule: str, value: Any = None, *, type_: str = "value_err
 
 
 def _encodable(value: str, field: str) -> str:
+    if "\x00" in value:
+        raise invalid(
+            field,
+            f"must not contain a NUL character (\\x00, at index {value.index(chr(0))}): the server cannot store or "
+            "search it",
+            value,
+            type_="string_nul",
+        )
     # A lone surrogate ("\ud800") has no UTF-8 form: refuse it here rather than fail while encoding the body.
     if not value.isascii():
         try:
@@ -99,13 +100,56 @@ def text(value: object, field: str) -> str:
     return _encodable(value, field)
 
 
-def int_range(value: object, field: str, low: int, high: int) -> int:
-    """A whole number in ``[low, high]``."""
+def whole(value: object, field: str) -> int:
+    """A whole number (the schema's ``integer``), with no bound of its own."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise invalid(field, "must be a whole number", value, type_="int_type")
-    if not low <= value <= high:
-        raise invalid(field, f"must be between {low} and {high}", value, type_="range")
     return value
+
+
+def in_range(value: object, field: str, limit: limits.Limit) -> int:
+    """A whole number within ``limit`` (either bound may be absent)."""
+    number = whole(value, field)
+    low, high = limit.low, limit.high
+    if (low is not None and number < low) or (high is not None and number > high):
+        if low is not None and high is not None:
+            rule = f"must be between {low} and {high}"
+        else:
+            rule = f"must be at least {low}" if low is not None else f"must be at most {high}"
+        raise invalid(field, rule, value, type_="range")
+    return number
+
+
+def ttl_hours(value: object, field: str = "ttl_hours") -> int:
+    """A session's lifetime in hours: any whole number whose expiry the server can compute (see ``_limits``)."""
+    hours = whole(value, field)
+    most = limits.ttl_hours_max()
+    if hours > most:
+        raise invalid(
+            field,
+            f"must be at most {most:,} hours: the server answers 500 when now + ttl_hours passes the year 9999",
+            value,
+            type_="range",
+        )
+    return hours
+
+
+def header_value(value: str | None, field: str) -> str | None:
+    """A value sent as an HTTP header (tenant, user): no NUL, CR or LF, which no HTTP request can carry."""
+    if value is None:
+        return None
+    text_value = text(value, field)
+    if "\r" in text_value or "\n" in text_value:
+        raise invalid(field, "must not contain a line break: it is sent as an HTTP header", value)
+    return text_value
+
+
+def non_empty(value: object, field: str) -> str:
+    """A string that names a path segment: not empty (an empty segment would name another route)."""
+    text_value = text(value, field)
+    if not text_value:
+        raise invalid(field, "must not be empty", text_value, type_="string_too_short")
+    return text_value
 
 
 def number(value: object, field: str) -> float:
@@ -115,10 +159,10 @@ def number(value: object, field: str) -> float:
     return float(value)
 
 
-def one_of(value: object, field: str, allowed: Iterable[str]) -> str:
-    """One of the ``allowed`` strings (an enum member's ``.value`` is accepted too)."""
+def one_of(value: object, field: str, allowed: Iterable[str] | limits.Limit) -> str:
+    """One of the ``allowed`` strings, or of a Limit's values (an enum member's ``.value`` is accepted too)."""
     raw = getattr(value, "value", value)
-    allowed = tuple(allowed)
+    allowed = allowed.values if isinstance(allowed, limits.Limit) else tuple(allowed)
     if raw not in allowed:
         raise invalid(field, f"must be one of {', '.join(allowed)}", value, type_="enum")
     return str(raw)
@@ -134,14 +178,15 @@ def aware(value: object, field: str) -> dt.datetime:
 
     A naive datetime is refused rather than guessed: the server would read it
     in its own zone, which is rarely what the caller meant. Convert it
-    explicitly (``value.replace(tzinfo=datetime.UTC)`` or ``.astimezone()``).
+    explicitly: ``value.replace(tzinfo=datetime.UTC)`` when it is a UTC time.
+    Every datetime the SDK returns is aware already, so it can be passed back.
     """
     if not isinstance(value, dt.datetime):
         raise invalid(field, "must be a datetime", value, type_="datetime_type")
     if value.tzinfo is None or value.utcoffset() is None:
         raise invalid(
             field,
-            "must be timezone-aware: use .replace(tzinfo=datetime.UTC) or .astimezone()",
+            "must be timezone-aware: if it is a UTC time, pass value.replace(tzinfo=datetime.UTC)",
             value,
             type_="timezone_aware",
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
+from cml_ergonomic import _limits as limits
 from cml_ergonomic import _validation as check
 from cml_ergonomic._endpoint import AsyncExecutor, Resource, SyncExecutor
 from cml_ergonomic._operations import OPERATIONS
@@ -17,10 +18,6 @@ if TYPE_CHECKING:
 
 X = TypeVar("X", bound="SyncExecutor | AsyncExecutor", covariant=True)
 
-MEMORY_STATUSES = ("active", "silent", "compressed", "archived", "deleted")
-MEMORY_SORTS = ("timestamp", "confidence", "importance", "access_count", "written_at", "type", "status")
-BULK_ACTIONS = ("archive", "silence", "delete")
-PAGE_SIZE_MAX = 200
 DEFAULT_PAGE_SIZE = 100
 
 MemorySort = Literal["timestamp", "confidence", "importance", "access_count", "written_at", "type", "status"]
@@ -39,10 +36,8 @@ def _flag(value: object, field: str) -> bool:
 
 
 def _id(value: object, field: str) -> str:
-    text = check.text(value, field)
-    if not text:
-        raise check.invalid(field, "must not be empty", text, type_="string_too_short")
-    return text
+    # an empty filter is ignored or matches nothing (measured): limits.EMPTY_FILTER
+    return check.non_empty(value, field)
 
 
 def _confirmed(confirm: object, what: str) -> None:
@@ -90,4 +85,4 @@ class AdminResource(Resource[X]):
 
 
 def _limit(limit: object) -> int:
-    return check.int_range(limit, "limit", 1, PAGE_SIZE_MAX)
+    return check.in_range(limit, "limit", limits.PAGE_SIZE)

@@ -12,6 +12,7 @@ from cml_api_client.models.dashboard_reconsolidation_sessions_response import (
     DashboardReconsolidationSessionsResponse,
 )
 
+from cml_ergonomic import _limits as limits
 from cml_ergonomic import _validation as check
 from cml_ergonomic._endpoint import endpoint
 from cml_ergonomic._request import CallOptions, RequestSpec
@@ -228,7 +229,7 @@ class AdminForgetting(AdminResource[X]):
         """
         body: dict[str, Any] = {
             "tenant_id": self._tenant(tenant_id, required=True),
-            "max_memories": check.int_range(max_memories, "max_memories", 1, 5000),
+            "max_memories": check.in_range(max_memories, "max_memories", limits.FORGETTING_PREVIEW),
         }
         check.optional(body, "user_id", user_id, _id)
         return self._spec(
@@ -263,7 +264,7 @@ class AdminForgetting(AdminResource[X]):
         body: dict[str, Any] = {
             "tenant_id": self._tenant(tenant_id, required=True),
             "dry_run": _flag(dry_run, "dry_run"),
-            "max_memories": check.int_range(max_memories, "max_memories", 1, 1_000_000),
+            "max_memories": check.whole(max_memories, "max_memories"),
         }
         check.optional(body, "user_id", user_id, _id)
         return self._spec("dashboard_forget", parse_untyped, options, body=body)

@@ -37,12 +37,13 @@ from cml_api_client.models.dashboard_memory_list_item import DashboardMemoryList
 from cml_api_client.models.dashboard_memory_list_response import DashboardMemoryListResponse
 from cml_api_client.types import Unset
 
+from cml_ergonomic._limits import PAGE_SIZE
 from cml_ergonomic._request import RequestSpec
-from cml_ergonomic.admin._base import PAGE_SIZE_MAX
 from cml_ergonomic.admin._pager import Emit, stopped_at
 from cml_ergonomic.errors import CMLError
 
 STABLE_SORT = "written_at"
+PAGE_SIZE_MAX: int = PAGE_SIZE.high or 200  # the largest page the server serves
 _DONE, _MOVED, _TIED = "done", "moved", "tied"  # how one pass of the walk ended
 MAX_RESTARTS = 8  # a listing that changes under the walk more often than this is refused, not half-listed
 _ATTRIBUTE = {"type": "type_"}  # the generated model's name for a column, where it differs

@@ -15,16 +15,13 @@ from cml_api_client.models.dashboard_memory_list_response import DashboardMemory
 from cml_api_client.models.fact_item import FactItem
 from cml_api_client.models.fact_list_response import FactListResponse
 
+from cml_ergonomic import _limits as limits
 from cml_ergonomic import _validation as check
 from cml_ergonomic._endpoint import endpoint
 from cml_ergonomic._request import CallOptions, RequestSpec
 from cml_ergonomic._results import parse_untyped
 from cml_ergonomic.admin._base import (
-    BULK_ACTIONS,
     DEFAULT_PAGE_SIZE,
-    MEMORY_SORTS,
-    MEMORY_STATUSES,
-    PAGE_SIZE_MAX,
     AdminResource,
     BulkAction,
     MemorySort,
@@ -103,13 +100,13 @@ class AdminMemories(AdminResource[X]):
             >>> for m in client.admin.memories.list(type="preference"):  # doctest: +SKIP
             ...     print(m.id, m.text)
         """
-        size = check.int_range(per_page, "per_page", 1, PAGE_SIZE_MAX)
-        column = check.one_of(sort_by, "sort_by", MEMORY_SORTS)
-        direction = check.one_of(order, "order", ("asc", "desc"))
+        size = check.in_range(per_page, "per_page", limits.PAGE_SIZE)
+        column = check.one_of(sort_by, "sort_by", limits.MEMORY_SORT)
+        direction = check.one_of(order, "order", limits.SORT_ORDER)
         query: dict[str, object] = {
             "tenant_id": self._tenant(tenant_id),
             "type": None if type is None else check.memory_type(type, "type"),
-            "status": None if status is None else check.one_of(status, "status", MEMORY_STATUSES),
+            "status": None if status is None else check.one_of(status, "status", limits.MEMORY_STATUS),
             "search": None if search is None else check.text(search, "search"),
             "source_session_id": None if source_session_id is None else _id(source_session_id, "source_session_id"),
             "sort_by": STABLE_SORT,  # the walk's own order; the one asked for is applied on the client
@@ -193,7 +190,7 @@ class AdminMemories(AdminResource[X]):
             ValidationError: a bad id or action, or a delete without ``confirm=True`` (nothing was sent).
         """
         ids = check.uuid_list(memory_ids, "memory_ids")
-        verb = check.one_of(action, "action", BULK_ACTIONS)
+        verb = check.one_of(action, "action", limits.BULK_ACTION)
         if verb == "delete":
             _confirmed(confirm, "a bulk delete cannot be undone")
         body = {"memory_ids": ids, "action": verb}
@@ -248,7 +245,7 @@ class AdminFacts(AdminResource[X]):
             ValidationError: a bad filter (nothing was sent).
             APIStatusError: a page failed while iterating; ``.page`` says which.
         """
-        size = check.int_range(per_page, "per_page", 1, PAGE_SIZE_MAX)
+        size = check.in_range(per_page, "per_page", limits.PAGE_SIZE)
         query: dict[str, object] = {
             "tenant_id": self._tenant(tenant_id),
             "category": None if category is None else _id(category, "category"),
@@ -373,7 +370,7 @@ class AdminEvents(AdminResource[X]):
             "tenant_id": self._tenant(tenant_id),
             "event_type": None if event_type is None else _id(event_type, "event_type"),
             "operation": None if operation is None else _id(operation, "operation"),
-            "per_page": check.int_range(per_page, "per_page", 1, PAGE_SIZE_MAX),
+            "per_page": check.in_range(per_page, "per_page", limits.PAGE_SIZE),
         }
         self._require_admin_key("dashboard_events")
         return PageWalk(

@@ -26,6 +26,7 @@ from cml_api_client.models.dashboard_timeline_response import DashboardTimelineR
 from cml_api_client.models.dashboard_write_simulation_response import DashboardWriteSimulationResponse
 from cml_api_client.models.request_stats_response import RequestStatsResponse
 
+from cml_ergonomic import _limits as limits
 from cml_ergonomic import _validation as check
 from cml_ergonomic._endpoint import endpoint
 from cml_ergonomic._request import CallOptions, RequestSpec
@@ -188,7 +189,7 @@ class Admin(AdminResource[X]):
         Raises:
             ValidationError: ``days`` out of range.
         """
-        days = check.int_range(days, "days", 1, 365)
+        days = check.in_range(days, "days", limits.TIMELINE_DAYS)
         parse = parser(DashboardTimelineResponse)
         return self._plain("dashboard_timeline", parse, options, days=days, tenant_id=self._tenant(tenant_id))
 
@@ -259,7 +260,7 @@ class Admin(AdminResource[X]):
         Raises:
             ValidationError: ``hours`` out of range.
         """
-        hours = check.int_range(hours, "hours", 1, 48)
+        hours = check.in_range(hours, "hours", limits.REQUEST_STATS_HOURS)
         return self._plain("dashboard_request_stats", parser(RequestStatsResponse), options, hours=hours)
 
     @endpoint

@@ -11,6 +11,7 @@ schema the client was generated from.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from functools import cache
 from typing import Any, TypedDict, TypeVar, cast
@@ -20,7 +21,7 @@ from cml_api_client.models.dashboard_memory_detail import DashboardMemoryDetail
 from cml_api_client.models.dashboard_overview import DashboardOverview
 from cml_api_client.models.dashboard_retrieval_explain_response import DashboardRetrievalExplainResponse
 from cml_api_client.models.dashboard_tenants_response import DashboardTenantsResponse
-from cml_api_client.types import Unset
+from cml_api_client.types import Unset, parse_datetime
 
 from cml_ergonomic._logging import preview
 from cml_ergonomic._request import ResponseMeta
@@ -164,7 +165,7 @@ class ExportedMemory(TypedDict, total=False):
     confidence: float
     importance: float
     access_count: int
-    timestamp: str | None
+    timestamp: str | None  # ISO 8601 with its offset (+00:00)
 
 
 class ExportedFact(TypedDict, total=False):
@@ -298,15 +299,32 @@ class ModelsStatus(TypedDict, total=False):
     load_errors: list[Any]
 
 
+# The time fields of the untyped answers (exports, events): the server sends them naive, meaning UTC.
+TIME_FIELDS = frozenset({"timestamp", "created_at", "updated_at", "written_at", "valid_from", "valid_to"})
+
+
+def _aware_times(item: dict[str, Any]) -> dict[str, Any]:
+    """``item`` with each time field as an ISO string with its offset (``+00:00``), like every time the SDK returns.
+
+    They stay strings, so that an export can be written out as JSON as it came.
+    """
+    for name in TIME_FIELDS & item.keys():
+        value = item[name]
+        if isinstance(value, str) and value:
+            with contextlib.suppress(ValueError):  # not a time after all: left as the server sent it
+                item[name] = parse_datetime(value).isoformat()
+    return item
+
+
 def parse_list(data: Any) -> Any:
-    """An untyped body that must be a JSON array of objects (an export).
+    """An untyped body that must be a JSON array of objects (an export); its times get their offset.
 
     Raises:
         TypeError: it is not.
     """
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         raise TypeError(f"expected a JSON array of objects, got {type(data).__name__}")
-    return data
+    return [_aware_times(item) for item in data]
 
 
 def parse_page(data: Any) -> Any:
@@ -320,4 +338,5 @@ def parse_page(data: Any) -> Any:
         isinstance(data.get(name), int) for name in ("total", "page", "per_page", "total_pages")
     ):
         raise TypeError("expected a page: items, total, page, per_page, total_pages")
+    data["items"] = [_aware_times(item) if isinstance(item, dict) else item for item in data["items"]]
     return data

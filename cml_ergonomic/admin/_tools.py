@@ -12,6 +12,7 @@ from cml_api_client.models.graph_neo_4j_config_response import GraphNeo4JConfigR
 from cml_api_client.models.graph_search_response import GraphSearchResponse
 from cml_api_client.models.graph_stats_response import GraphStatsResponse
 
+from cml_ergonomic import _limits as limits
 from cml_ergonomic import _validation as check
 from cml_ergonomic._endpoint import endpoint
 from cml_ergonomic._request import CallOptions, RequestSpec
@@ -42,9 +43,9 @@ def _retrieval_body(
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
         "tenant_id": resource._tenant(tenant_id, required=True),
-        "query": _id(query, "query"),
-        "max_results": check.int_range(max_results, "max_results", check.MAX_RESULTS_MIN, check.MAX_RESULTS_MAX),
-        "format": check.one_of(format, "format", check.READ_FORMATS),
+        "query": check.text(query, "query"),
+        "max_results": check.in_range(max_results, "max_results", limits.EXPLAIN_MAX_RESULTS),
+        "format": check.one_of(format, "format", limits.READ_FORMAT),
     }
     if memory_types is not None:
         if isinstance(memory_types, str) or not isinstance(memory_types, Sequence):
@@ -190,7 +191,7 @@ class AdminGraph(AdminResource[X]):
             "tenant_id": self._tenant(tenant_id, required=True),
             "entity": _id(entity, "entity"),
             "scope_id": None if scope_id is None else _id(scope_id, "scope_id"),
-            "depth": check.int_range(depth, "depth", 1, 5),
+            "depth": check.in_range(depth, "depth", limits.GRAPH_DEPTH),
         }
         return self._spec("dashboard_graph_explore", parser(GraphExploreResponse), options, query=query)
 
@@ -215,7 +216,7 @@ class AdminGraph(AdminResource[X]):
         params = {
             "query": _id(query, "query"),
             "tenant_id": self._tenant(tenant_id),
-            "limit": check.int_range(limit, "limit", 1, 100),
+            "limit": check.in_range(limit, "limit", limits.GRAPH_SEARCH_LIMIT),
         }
         return self._spec("dashboard_graph_search", parser(GraphSearchResponse), options, query=params)
 

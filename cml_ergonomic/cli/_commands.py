@@ -262,7 +262,7 @@ def register(commands: _Commands) -> None:
     p.add_argument("message")
     p.add_argument("--assistant", help="the assistant's reply, stored with it")
     p.add_argument("--session", help="the session")
-    p.add_argument("--max-context-tokens", type=int_range(1), help="the budget for the context")
+    p.add_argument("--max-context-tokens", type=int, help="the budget for the context (tokens)")
     p.add_argument("--timezone", help="an IANA zone for relative dates")
 
     p = commands.add(
@@ -292,7 +292,7 @@ def register(commands: _Commands) -> None:
     )
     p.set_defaults(run=session_create)
     p.add_argument("--name", help="a label")
-    p.add_argument("--ttl-hours", type=int_range(1), default=24, help="hours until it expires (default 24)")
+    p.add_argument("--ttl-hours", type=int, default=24, help="hours until it expires (default 24)")
     p.add_argument("--metadata", type=json_object, help="metadata as a JSON object")
 
     commands.add(

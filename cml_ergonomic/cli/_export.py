@@ -1,10 +1,18 @@
 """``export``: every memory of a tenant to a JSON Lines file, written whole or not at all.
 
 The listing gives ids (and texts cut at 300 characters); each memory's detail
-gives the rest, fetched a few at a time. Lines go to a temporary file in the
-target's directory; the header, which carries the final count, is written
-in front of them into a second temporary file, which is renamed over the
-target at the very end. An interrupted export leaves the target untouched.
+gives the rest, fetched a few at a time. Where the data lives meanwhile:
+
+- the lines go to an anonymous temporary file in the target's directory (the
+  system's temporary directory for ``-o -``): it has no name, so the system
+  frees it when the export ends, however it ends, SIGKILL included;
+- once every line is there, the header (which carries the final count) and
+  the lines are copied into ``.cml-export-<pid>-<random>.jsonl`` beside the
+  target (mode 0600 while it is written), which is renamed over the target.
+
+An interrupted export leaves the target untouched. Only a kill during that
+last copy can leave the named file behind; every export first removes such
+files, in its target's directory, whose process is no longer running.
 """
 
 from __future__ import annotations
@@ -26,6 +34,39 @@ from cml_ergonomic.cli import _admin
 from cml_ergonomic.cli._records import header, line_from_detail
 
 Advance = Callable[[int], None]
+PREFIX = ".cml-export-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def remove_stale(directory: Path) -> list[Path]:
+    """Remove the files that killed exports left in ``directory`` (those whose process is gone).
+
+    Args:
+        directory: the target's directory.
+
+    Returns:
+        The files removed.
+    """
+    removed: list[Path] = []
+    if os.name != "posix":  # pragma: no cover - no os.kill(pid, 0) probe elsewhere
+        return removed
+    for path in directory.glob(PREFIX + "*"):
+        pid_text = path.name[len(PREFIX) :].split("-", 1)[0]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid() or _alive(int(pid_text)):
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+            removed.append(path)
+    return removed
 
 
 @dataclass
@@ -89,11 +130,13 @@ def export_tenant(
     on_total(len(ids))
     info = server_info(client)
     directory = Path(target).resolve().parent if target != "-" else Path(tempfile.gettempdir())
-    body = tempfile.NamedTemporaryFile("w+", encoding="utf-8", dir=directory, prefix=".cml-export-", delete=False)  # noqa: SIM115 (closed below, removed in finally)
+    if target != "-":
+        remove_stale(directory)
     final_name = ""
     try:
         count = 0
-        with body:
+        # No name, so nothing is left behind, even by SIGKILL (O_TMPFILE on Linux, unlinked at once elsewhere).
+        with tempfile.TemporaryFile("w+", encoding="utf-8", dir=directory) as body:
             for start in range(0, len(ids), 200):  # bounded: a window of details at a time
                 for detail in _details(client, ids[start : start + 200], concurrency):
                     body.write(json.dumps(line_from_detail(detail), ensure_ascii=False) + "\n")
@@ -110,7 +153,7 @@ def export_tenant(
                 out.flush()
                 return ExportResult(count, "-", head)
             with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=directory, prefix=".cml-export-", suffix=".jsonl", delete=False
+                "w", encoding="utf-8", dir=directory, prefix=f"{PREFIX}{os.getpid()}-", suffix=".jsonl", delete=False
             ) as final:
                 final_name = final.name
                 final.write(json.dumps(head, ensure_ascii=False) + "\n")
@@ -125,8 +168,6 @@ def export_tenant(
         final_name = ""
         return ExportResult(count, str(target), head)
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(body.name)
         if final_name:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(final_name)

@@ -30,6 +30,7 @@ from cml_ergonomic.testing._store import (
     Record,
     Store,
     now,
+    wire,
 )
 
 API = "/api/v1"
@@ -127,14 +128,13 @@ def _detail(status: int, detail: str) -> _Answer:
 
 
 def _datetime(value: str | None) -> datetime | None:
+    """A time of a request, aware in UTC (a naive one means UTC, as on the real server)."""
     if not value:
         return None
-    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    if parsed.tzinfo is not None:
-        from datetime import UTC
+    from datetime import UTC
 
-        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
-    return parsed
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -642,7 +642,8 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _read_stream(self, call: _Request) -> _Answer:
         started = time.perf_counter()
         hits = self._search(call, call.body["query"], call.body.get("max_results", 10))
-        events = [f"data: {json.dumps(record.item(score))}\n\n" for record, score in hits]
+        # the real stream writes its times with a space: "2026-12-02 06:19:51.249079"
+        events = [f"data: {json.dumps(record.item(score, sep=' '))}\n\n" for record, score in hits]
         done = {
             "total_count": len(hits),
             "elapsed_ms": round((time.perf_counter() - started) * 1000, 2),
@@ -731,8 +732,8 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             "avg_confidence": _mean([r.confidence for r in active]),
             "avg_importance": _mean([r.importance for r in active]),
             "estimated_size_mb": round(sum(len(r.text) for r in records) / 1_000_000, 6),
-            "oldest_memory": stamps[0].isoformat() if stamps else None,
-            "newest_memory": stamps[-1].isoformat() if stamps else None,
+            "oldest_memory": wire(stamps[0]) if stamps else None,
+            "newest_memory": wire(stamps[-1]) if stamps else None,
         }
         return _Answer(200, answer)
 
@@ -744,7 +745,10 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def _create_session(self, call: _Request) -> _Answer:
         body = call.body or {}
-        session = self.store.new_session(call.tenant, body.get("ttl_hours", 24))
+        try:
+            session = self.store.new_session(call.tenant, body.get("ttl_hours", 24))
+        except OverflowError:  # the real server's expiry passes the year 9999 too: it answers 500
+            return _detail(500, "Internal Server Error")
         answer = {
             "session_id": session.id,
             "created_at": session.created_at.isoformat(),

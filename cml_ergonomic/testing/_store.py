@@ -28,8 +28,13 @@ def words(text: str) -> set[str]:
 
 
 def now() -> datetime:
-    """The current time, as the server's naive-UTC timestamps."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    """The current time, aware, in UTC (what the SDK returns; :func:`wire` is what the server sends)."""
+    return datetime.now(UTC)
+
+
+def wire(value: datetime, *, sep: str = "T") -> str:
+    """A time as the real server sends it: naive, meaning UTC (``sep=" "`` in the read stream)."""
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep)
 
 
 @dataclass
@@ -57,7 +62,7 @@ class Record:
     def __post_init__(self) -> None:
         self.words = frozenset(words(self.text))
 
-    def item(self, relevance: float) -> dict[str, Any]:
+    def item(self, relevance: float, *, sep: str = "T") -> dict[str, Any]:
         """The API's ``MemoryItem``: timestamps without a timezone, as the real server sends them."""
         return {
             "id": self.id,
@@ -65,7 +70,7 @@ class Record:
             "type": self.type,
             "confidence": self.confidence,
             "relevance": relevance,
-            "timestamp": self.timestamp.isoformat(),
+            "timestamp": wire(self.timestamp, sep=sep),
             "metadata": self.metadata,
         }
 
@@ -87,8 +92,8 @@ class Record:
             "decay_rate": 0.01,
             "labile": False,
             "version": self.version,
-            "timestamp": self.timestamp.isoformat(),
-            "written_at": self.written_at.isoformat(),
+            "timestamp": wire(self.timestamp),
+            "written_at": wire(self.written_at),
         }
 
     def detail(self) -> dict[str, Any]:
@@ -120,7 +125,7 @@ class Record:
             "confidence": self.confidence,
             "importance": self.importance,
             "access_count": self.access_count,
-            "timestamp": self.timestamp.isoformat(),
+            "timestamp": wire(self.timestamp),
         }
 
 
@@ -192,6 +197,7 @@ class Store:
 
     def new_session(self, tenant_id: str, ttl_hours: int | None) -> Session:
         created = datetime.now(UTC)
-        session = Session(str(uuid.uuid4()), tenant_id, created, created + timedelta(hours=ttl_hours or 24))
+        hours = 24 if ttl_hours is None else ttl_hours  # 0 and below are accepted: the session expires at once
+        session = Session(str(uuid.uuid4()), tenant_id, created, created + timedelta(hours=hours))
         self.sessions[session.id] = session
         return session

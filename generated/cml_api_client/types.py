@@ -1,7 +1,7 @@
 """Contains some shared types for properties"""
 
-import datetime
 from collections.abc import Mapping, MutableMapping
+from datetime import UTC, datetime
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 from uuid import UUID, SafeUUID
@@ -48,6 +48,20 @@ def parse_uuid(value: str) -> UUID:
                 _set(uuid, "is_safe", _UNKNOWN)
                 return uuid
     return UUID(value)
+
+
+def parse_datetime(value: str) -> datetime:
+    """An ISO 8601 date-time as an aware datetime in UTC.
+
+    The server sends its times without a zone (``2026-12-02T06:17:16.123456``,
+    or with a space for ``T`` in the read stream) and means UTC: a naive value
+    is read as UTC, an aware one converted to UTC. Every datetime a model holds
+    can then be compared with ``datetime.now(UTC)`` and sent back unchanged.
+    """
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC)
+    return parsed if parsed.tzinfo is UTC else parsed.astimezone(UTC)
 
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
@@ -141,7 +155,7 @@ def _readable_value(value: Any) -> str:
         return repr(value)
     if isinstance(value, float):
         return f"{value:.4g}"
-    if isinstance(value, datetime.datetime):
+    if isinstance(value, datetime):
         return value.isoformat(sep=" ", timespec="seconds")
     if isinstance(value, UUID):
         return str(value)

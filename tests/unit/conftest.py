@@ -6,6 +6,7 @@ never sleep (each client gets a :class:`FakeClock`).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -342,18 +343,66 @@ class _EveryRecord(logging.Handler):
         self.records.append(record)
 
 
+class _KeysGiven:
+    """Every key the test gave a client: the arguments of each constructor call and the CML_* variables.
+
+    It watches the test's inputs, not the SDK's redactor, so a redactor that forgot a key
+    (or never learned it) cannot make this guard pass.
+    """
+
+    def __init__(self) -> None:
+        self.keys: set[str] = {API_KEY, ADMIN_KEY}
+
+    def watch(self, kwargs: dict[str, Any]) -> None:
+        for name in ("api_key", "admin_api_key"):
+            value = kwargs.get(name)
+            if isinstance(value, str) and value:
+                self.keys.add(value)
+        for name in ("CML_API_KEY", "CML_ADMIN_API_KEY"):
+            value = os.environ.get(name)
+            if value:
+                self.keys.add(value)
+
+
+# A short key would match inside ordinary words ("a" in "/api/"); it leaks when it shows as a key's value.
+_SHORT_KEY_LEAK = r"(?i)(?:x-api-key|api_key|admin_api_key|\bkey)['\"]?\s*[:=]\s*b?['\"]?{key}(?![\w-])"
+
+
+def leaked_keys(text: str, keys: set[str]) -> list[str]:
+    """The keys that ``text`` shows: anywhere for a real-length key, as a key's value for a short one."""
+    import re
+
+    found = []
+    for key in keys:
+        if len(key) >= 8:
+            if key in text:
+                found.append(key)
+        elif re.search(_SHORT_KEY_LEAK.format(key=re.escape(key)), text):
+            found.append(key)
+    return found
+
+
 @pytest.fixture(autouse=True)
 def _no_key_in_any_log_record() -> Iterator[None]:
     """Every unit test runs with the SDK's DEBUG logging captured; no API key may appear in any record.
 
-    The keys checked are every key any client of the test was given (the redacting filter
-    learns them), so this covers the whole suite, whatever keys a test invents.
+    The keys checked are the fixtures' keys and every key any client of the test was given (its
+    constructor's arguments, or the environment), whatever its length.
     """
-    from cml_ergonomic._logging import redactor
+    from cml_ergonomic._base import ClientCore
 
     logger = logging.getLogger("cml_ergonomic")
     handler = _EveryRecord()
     previous = logger.level
+    given = _KeysGiven()
+    original_init = ClientCore.__init__
+
+    @functools.wraps(original_init)
+    def watching_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        given.watch(kwargs)
+        original_init(self, *args, **kwargs)
+
+    ClientCore.__init__ = watching_init  # type: ignore[method-assign]
     logger.setLevel(logging.DEBUG)
     logger.addHandler(handler)
     try:
@@ -361,8 +410,8 @@ def _no_key_in_any_log_record() -> Iterator[None]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
-    secrets = [s for s in redactor._secrets if len(s) >= 8]
+        ClientCore.__init__ = original_init  # type: ignore[method-assign]
     for record in handler.records:
         text = " ".join([record.getMessage(), repr(record.args), record.exc_text or ""])
-        leaked = [s for s in secrets if s in text]
+        leaked = leaked_keys(text, given.keys)
         assert not leaked, f"an API key reached a log record of {record.name}: {record.getMessage()[:200]}"

@@ -591,7 +591,7 @@ async def test_read_returns_memory_items(make_client: MakeClient, httpx_mock: HT
     assert memory.type_ == "episodic_event"
     assert memory.relevance == 0.61
     assert memory.confidence == 0.8
-    assert memory.timestamp == dt.datetime(2026, 11, 21, 21, 54, 44, 498721)
+    assert memory.timestamp == dt.datetime(2026, 11, 21, 21, 54, 44, 498721, tzinfo=dt.UTC)  # the server means UTC
     assert all(isinstance(m, MemoryItem) for m in result.episodes)
     assert result.total_count == 1
     assert result.query == "UI preferences"

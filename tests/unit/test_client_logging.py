@@ -222,3 +222,121 @@ async def test_a_key_logged_by_the_sdk_is_masked(make_client: MakeClient, logs: 
     assert len(logs.records) == 4
     assert_no_secret_in_records(logs.records)
     assert "***3456" in logs.records[0].getMessage()
+
+
+# --------------------------------------------------------------------------- redaction is per live client, bounded
+
+
+def test_a_short_key_never_corrupts_other_text(logs: Any) -> None:
+    from cml_ergonomic import CognitiveMemoryLayer
+
+    with CognitiveMemoryLayer(api_key="a", admin_api_key="k", base_url="http://cml.test"):
+        logging.getLogger("cml_ergonomic.http").debug("POST /api/v1/memory/read → 200 (3 ms) request_id=abc")
+        logging.getLogger("cml_ergonomic.http").debug("headers %s", {"X-API-Key": "a", "Accept": "a/b"})
+    assert logs.records[0].getMessage() == "POST /api/v1/memory/read → 200 (3 ms) request_id=abc"
+    # as the value of the key header, even a one-letter key is masked; other headers are left alone
+    assert logs.records[1].getMessage() == "headers {'X-API-Key': '***', 'Accept': 'a/b'}"
+
+
+def test_a_key_is_forgotten_when_its_last_client_is_gone() -> None:
+    import gc
+
+    from cml_ergonomic import CognitiveMemoryLayer
+    from cml_ergonomic._logging import redactor
+
+    gc.collect()
+    before = len(redactor)
+    clients = [CognitiveMemoryLayer(api_key=f"tenant-key-{n:06d}", base_url="http://cml.test") for n in range(300)]
+    copies = [client.with_options(max_retries=0) for client in clients[:10]]
+    assert len(redactor) == before + 300
+    assert "***0005" in redactor.redact("tenant-key-000005")
+    for client in clients:
+        client.close()
+    del clients, client
+    gc.collect()
+    # the ten copies still hold their keys; the other 290 are forgotten
+    assert len(redactor) == before + 10
+    assert redactor.redact("tenant-key-000005") == "***0005"
+    assert redactor.redact("tenant-key-000200") == "tenant-key-000200"
+    del copies
+    gc.collect()
+    assert len(redactor) == before
+
+
+def test_the_guard_sees_short_keys_and_does_not_trust_the_redactor() -> None:
+    from tests.unit.conftest import leaked_keys
+
+    assert leaked_keys("POST /api/v1/memory/read", {"a"}) == []
+    assert leaked_keys("headers {'X-API-Key': 'a'}", {"a"}) == ["a"]
+    assert leaked_keys("api_key=a retried", {"a"}) == ["a"]
+    assert leaked_keys(f"sent {API_KEY} twice", {API_KEY}) == [API_KEY]
+    assert leaked_keys("sent ***3456 twice", {API_KEY}) == []
+
+
+# --------------------------------------------------------------------------- a library's logging: silent by default
+
+_RETRY_ONCE = """
+import logging, sys
+{setup}
+from cml_ergonomic.testing import FakeCML
+fake = FakeCML()
+fake.fail_next(1, status=503)
+with fake.client(max_retries=1) as client:
+    client.read("anything")
+print("done", file=sys.stdout)
+"""
+
+
+@pytest.mark.parametrize(
+    ("setup", "env", "printed"),
+    [
+        ("", {}, False),
+        ("logging.basicConfig(level=logging.WARNING)", {}, True),
+        ("", {"CML_LOG": "warning"}, True),
+    ],
+    ids=["unconfigured", "basicConfig", "CML_LOG"],
+)
+def test_a_retry_warning_reaches_stderr_only_when_logging_is_configured(
+    setup: str, env: dict[str, str], printed: bool
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("CML_")}
+    proc = subprocess.run(
+        [sys.executable, "-c", _RETRY_ONCE.format(setup=setup)],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "done\n"  # the retry happened and the call succeeded
+    if printed:
+        assert "503" in proc.stderr and "retry" in proc.stderr.lower(), proc.stderr
+    else:
+        assert proc.stderr == ""
+
+
+def test_a_client_collected_while_the_redactor_is_busy_never_deadlocks() -> None:
+    """A finalizer runs wherever the last reference goes, even inside register(): it must not wait for the lock."""
+    import threading
+
+    from cml_ergonomic._logging import redactor
+
+    class Owner:
+        pass
+
+    def drop_inside_the_lock() -> None:
+        owner = Owner()
+        redactor.register("busy-key-0000001", owner)
+        with redactor._lock:  # as register() holds it while the garbage collector runs finalizers
+            del owner
+
+    worker = threading.Thread(target=drop_inside_the_lock, daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "a finalizer waited for the redactor's lock"
+    len(redactor)  # settles the queued release
+    assert redactor.redact("busy-key-0000001") == "busy-key-0000001"  # forgotten once its owner is gone

@@ -1,7 +1,9 @@
 """Client-side argument checks: each raises ValidationError naming the field, and nothing is sent.
 
-The limits come from the server's schema; the last tests read them back from
-``openapi/cml-1.5.1.json`` so the constants cannot drift from it silently.
+The limits come from the table in ``cml_ergonomic._limits`` (the schema, or
+behaviour measured on the real servers); the last tests read the schema's
+back from ``openapi/`` so they cannot drift from it silently, and send what the
+servers were measured to accept.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pytest
 from pytest_httpx import HTTPXMock
 
 from cml_ergonomic import ValidationError, WriteResult
+from cml_ergonomic import _limits as limits
 from cml_ergonomic import _validation as check
 from codegen.schema import current_snapshot
 from tests.unit.conftest import MEMORY_ID, Driver, read_body, write_body
@@ -106,18 +109,33 @@ INVALID_CALLS: list[tuple[str, str, tuple[Any, ...], dict[str, Any], str]] = [
     ("metadata-list", "write", ("hello",), {"metadata": [("a", 1)]}, "metadata"),
     ("metadata-int-keys", "write", ("hello",), {"metadata": {1: "a"}}, "metadata"),
     ("session_id-int", "write", ("hello",), {"session_id": 12}, "session_id"),
-    ("update-text-empty", "update", (MEMORY_ID,), {"text": ""}, "text"),
     ("update-confidence-str", "update", (MEMORY_ID,), {"confidence": "high"}, "confidence"),
     ("update-importance-bool", "update", (MEMORY_ID,), {"importance": True}, "importance"),
     ("turn-message-none", "turn", (None,), {}, "user_message"),
-    ("turn-tokens-0", "turn", ("hi",), {"max_context_tokens": 0}, "max_context_tokens"),
-    ("session-ttl-0", "create_session", (), {"ttl_hours": 0}, "ttl_hours"),
+    ("turn-tokens-str", "turn", ("hi",), {"max_context_tokens": "500"}, "max_context_tokens"),
+    ("session-ttl-past-9999", "create_session", (), {"ttl_hours": 100_000_000}, "ttl_hours"),
+    ("session-ttl-float", "create_session", (), {"ttl_hours": 2.5}, "ttl_hours"),
     ("session-ttl-str", "create_session", (), {"ttl_hours": "24"}, "ttl_hours"),
     ("session-context-empty", "get_session_context", ("",), {}, "session_id"),
     ("session-context-int", "get_session_context", (5,), {}, "session_id"),
     ("consolidate-empty", "consolidate", ("",), {}, "user_id"),
     ("forgetting-empty", "run_forgetting", ("",), {}, "user_id"),
     ("forgetting-dry_run-str", "run_forgetting", ("tenant-a",), {"dry_run": "false"}, "dry_run"),
+    # NUL: the server stores nothing, finds nothing or answers 500 (measured on 1.5.1 and 2.0.0)
+    ("nul-content", "write", ("a\x00b",), {}, "content"),
+    ("nul-tag", "write", ("hello",), {"context_tags": ["ok", "a\x00b"]}, "context_tags[1]"),
+    ("nul-namespace", "write", ("hello",), {"namespace": "a\x00"}, "namespace"),
+    ("nul-session_id", "write", ("hello",), {"session_id": "\x00"}, "session_id"),
+    ("nul-batch-content", "write_batch", ([{"content": "a"}, {"content": "b\x00"}],), {}, "turns[1].content"),
+    ("nul-query", "read", ("a\x00b",), {}, "query"),
+    ("nul-stream-query", "read_stream", ("a\x00b",), {}, "query"),
+    ("nul-context_filter", "read", ("q",), {"context_filter": ["a\x00b"]}, "context_filter[0]"),
+    ("nul-turn", "turn", ("a\x00b",), {}, "user_message"),
+    ("nul-turn-response", "turn", ("hi",), {"assistant_response": "\x00"}, "assistant_response"),
+    ("nul-update-text", "update", (MEMORY_ID,), {"text": "a\x00b"}, "text"),
+    ("nul-forget-query", "forget", (), {"query": "a\x00b", "action": "delete"}, "query"),
+    ("nul-session-context", "get_session_context", ("a\x00b",), {}, "session_id"),
+    ("nul-consolidate", "consolidate", ("a\x00b",), {}, "user_id"),
 ]
 
 
@@ -245,38 +263,179 @@ def enum_values(schema: dict[str, Any]) -> list[str]:
     return list(schema["enum"])
 
 
-def test_content_limits_match_the_schema(schemas: dict[str, Any]) -> None:
-    for model in ("WriteMemoryRequest", "WriteBatchTurn"):
-        content = schemas[model]["properties"]["content"]
-        schema_limits = (content["minLength"], content["maxLength"])
-        assert schema_limits == (check.CONTENT_MIN, check.CONTENT_MAX), model
+def resolve(document: dict[str, Any], pointer: str) -> dict[str, Any]:
+    """A JSON pointer of the limits table; a step into a ``parameters`` list names the parameter."""
+    node: Any = document
+    for raw in pointer.removeprefix("#/").split("/"):
+        step = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, list):
+            (node,) = [p for p in node if p.get("name") == step]
+        else:
+            node = node[step]
+    return node
 
 
-def test_max_results_range_matches_the_schema(schemas: dict[str, Any]) -> None:
-    max_results = schemas["ReadMemoryRequest"]["properties"]["max_results"]
-    schema_range = (max_results["minimum"], max_results["maximum"])
-    assert schema_range == (check.MAX_RESULTS_MIN, check.MAX_RESULTS_MAX)
+SCHEMA_LIMITS = [limit for limit in limits.LIMITS if limit.schema]
 
 
-def test_batch_limits_match_the_schema(schemas: dict[str, Any]) -> None:
-    turns_schema = schemas["WriteBatchRequest"]["properties"]["turns"]
-    schema_limits = (turns_schema["minItems"], turns_schema["maxItems"])
-    assert schema_limits == (check.BATCH_MIN, check.BATCH_MAX)
+def test_the_table_names_a_source_for_every_limit() -> None:
+    assert len({limit.name for limit in limits.LIMITS}) == len(limits.LIMITS)
+    for limit in limits.LIMITS:
+        assert limit.source, limit.name
+        assert limit.source.startswith(("schema", "measured on 1.5.1 and 2.0.0", "the ", "JSON")), limit.name
+        if limit.source.startswith("schema"):
+            assert limit.schema, f"{limit.name} claims the schema but points nowhere in it"
 
 
-def test_read_formats_match_the_schema(schemas: dict[str, Any]) -> None:
-    allowed = enum_values(schemas["ReadMemoryRequest"]["properties"]["format"])
-    assert sorted(check.READ_FORMATS) == sorted(allowed)
-    assert len(set(check.READ_FORMATS)) == len(check.READ_FORMATS)
+@pytest.mark.parametrize("limit", SCHEMA_LIMITS, ids=[limit.name for limit in SCHEMA_LIMITS])
+def test_each_schema_limit_is_the_schema_s(limit: limits.Limit) -> None:
+    document = json.loads(OPENAPI.read_text(encoding="utf-8"))
+    for pointer in limit.schema:
+        schema = resolve(document, pointer)
+        if limit.values:
+            stated = schema.get("enum") or schema["pattern"].removeprefix("^(").removesuffix(")$").split("|")
+            assert sorted(stated) == sorted(limit.values), pointer
+            assert len(set(limit.values)) == len(limit.values)
+            continue
+        low = schema.get("minimum", schema.get("minLength", schema.get("minItems")))
+        high = schema.get("maximum", schema.get("maxLength", schema.get("maxItems")))
+        assert (low, high) == (limit.low, limit.high), pointer
 
 
-def test_forget_actions_match_the_schema(schemas: dict[str, Any]) -> None:
-    allowed = enum_values(schemas["ForgetRequest"]["properties"]["action"])
-    assert sorted(check.FORGET_ACTIONS) == sorted(allowed)
-    assert len(set(check.FORGET_ACTIONS)) == len(check.FORGET_ACTIONS)
+def test_the_constants_callers_use_are_the_table_s() -> None:
+    assert (check.CONTENT_MIN, check.CONTENT_MAX) == (1, 100_000)
+    assert (check.MAX_RESULTS_MIN, check.MAX_RESULTS_MAX) == (1, 50)
+    assert (check.BATCH_MIN, check.BATCH_MAX) == (1, 500)
+    assert limits.READ_FORMAT.values == check.READ_FORMATS
 
 
-def test_memory_types_match_the_schema(schemas: dict[str, Any]) -> None:
-    allowed = enum_values(schemas["MemoryType"])
-    assert sorted(check.MEMORY_TYPES) == sorted(allowed)
-    assert len(set(check.MEMORY_TYPES)) == len(check.MEMORY_TYPES)
+# --------------------------------------------------------------------------- no invented limits
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("method", "args", "kwargs", "field", "sent"),
+    [
+        # the schema has no bound; measured on 1.5.1 and 2.0.0: all answer 200
+        ("create_session", (), {"ttl_hours": 10_000}, "ttl_hours", 10_000),
+        ("create_session", (), {"ttl_hours": 1_000_000}, "ttl_hours", 1_000_000),
+        ("create_session", (), {"ttl_hours": 0}, "ttl_hours", 0),
+        ("turn", ("hi",), {"max_context_tokens": 0}, "max_context_tokens", 0),
+        ("turn", ("hi",), {"max_context_tokens": 10**9}, "max_context_tokens", 10**9),
+        ("update", (MEMORY_ID,), {"text": ""}, "text", ""),
+        ("update", (MEMORY_ID,), {"text": "x" * 100_001}, "text", "x" * 100_001),
+        ("read", ("",), {}, "query", ""),
+        ("write", ("hello",), {"metadata": {"k": "a\x00b"}}, "metadata", {"k": "a\x00b"}),
+    ],
+    ids=[
+        "ttl-10k",
+        "ttl-1m",
+        "ttl-0",
+        "tokens-0",
+        "tokens-1e9",
+        "update-empty",
+        "update-long",
+        "read-empty",
+        "meta-nul",
+    ],
+)
+async def test_what_the_servers_accept_is_sent(
+    make_client: MakeClient,
+    httpx_mock: HTTPXMock,
+    method: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    field: str,
+    sent: Any,
+) -> None:
+    answers = {
+        "create_session": {
+            "session_id": "s",
+            "created_at": "2026-12-02T06:19:51Z",
+            "expires_at": "2026-12-02T06:19:51Z",
+        },
+        "turn": {"memory_context": "", "memories_retrieved": 0, "memories_stored": 1, "reconsolidation_applied": False},
+        "update": {"success": True, "memory_id": MEMORY_ID, "version": 2, "message": "Memory updated successfully"},
+        "read": read_body(query=""),
+        "write": write_body(),
+    }
+    httpx_mock.add_response(json=answers[method])
+    d = make_client()
+
+    await d.call(method, *args, **kwargs)
+
+    (request,) = httpx_mock.get_requests()
+    assert json.loads(request.content)[field] == sent
+
+
+def test_the_ttl_bound_is_where_the_server_s_expiry_passes_the_year_9999() -> None:
+    now = dt.datetime(2026, 12, 2, tzinfo=dt.UTC)
+    most = limits.ttl_hours_max(now)
+    # measured on both servers: 69,000,000 hours answered 200, 71,000,000 answered 500
+    assert 69_000_000 < most < 71_000_000
+    assert now + dt.timedelta(hours=most) < dt.datetime.max.replace(tzinfo=dt.UTC)
+    with pytest.raises(OverflowError):  # what the server's `now + timedelta(hours=ttl_hours)` meets
+        now + dt.timedelta(hours=most + 48)
+
+
+def test_a_nul_in_the_client_s_tenant_or_user_is_refused_before_any_request() -> None:
+    from cml_ergonomic import CognitiveMemoryLayer
+
+    with pytest.raises(ValidationError, match="tenant_id") as info:
+        CognitiveMemoryLayer(api_key="k" * 20, base_url="http://cml.test", tenant_id="a\x00b")
+    assert "NUL" in info.value.message
+    with CognitiveMemoryLayer(api_key="k" * 20, base_url="http://cml.test") as client:
+        with pytest.raises(ValidationError, match="user_id"):
+            client.set_user("u\r\nX-Injected: 1")
+        with pytest.raises(ValidationError, match="tenant_id"):
+            client.set_tenant("t\x00")
+        assert client.config.tenant_id is None
+
+
+# --------------------------------------------------------------------------- the checks themselves
+
+
+def test_a_one_sided_limit_says_which_side() -> None:
+    with pytest.raises(ValidationError, match="must be at most 50"):
+        check.in_range(51, "max_results", limits.EXPLAIN_MAX_RESULTS)
+    assert check.in_range(0, "max_results", limits.EXPLAIN_MAX_RESULTS) == 0  # no minimum in the schema
+    at_least = limits.Limit("n", "n", "at least 1", "schema", low=1)
+    with pytest.raises(ValidationError, match="must be at least 1"):
+        check.in_range(0, "n", at_least)
+    with pytest.raises(ValidationError, match="whole number"):
+        check.in_range(True, "n", at_least)
+
+
+def test_the_ttl_bound_follows_the_clock() -> None:
+    assert limits.ttl_hours_max() < limits.ttl_hours_max(dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    assert check.ttl_hours(limits.ttl_hours_max()) == limits.ttl_hours_max()
+
+
+def test_a_nul_is_named_with_its_index() -> None:
+    with pytest.raises(ValidationError) as info:
+        check.text("abc\x00", "query")
+    assert "index 3" in info.value.message
+    assert info.value.errors[0]["type"] == "string_nul"
+    assert check.header_value(None, "tenant_id") is None
+    assert check.header_value("tenant-a", "tenant_id") == "tenant-a"
+
+
+def test_the_cli_sends_what_the_servers_accept(httpx_mock: HTTPXMock, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.unit.conftest import API
+    from tests.unit.test_cli import cml
+
+    monkeypatch.setenv("CML_BASE_URL", API.removesuffix("/api/v1"))
+    monkeypatch.setenv("CML_API_KEY", "k" * 20)
+    monkeypatch.setenv("CML_MAX_RETRIES", "0")
+    httpx_mock.add_response(
+        url=f"{API}/session/create",
+        json={"session_id": "s", "created_at": "2026-12-02T06:19:51Z", "expires_at": "2026-12-02T06:19:51Z"},
+    )
+    httpx_mock.add_response(
+        url=f"{API}/memory/turn",
+        json={"memory_context": "", "memories_retrieved": 0, "memories_stored": 1, "reconsolidation_applied": False},
+    )
+    assert cml("session", "create", "--ttl-hours", "0").code == 0
+    assert cml("turn", "hi", "--max-context-tokens", "0").code == 0
+    sent = [json.loads(r.content) for r in httpx_mock.get_requests()]
+    assert sent[0]["ttl_hours"] == 0 and sent[1]["max_context_tokens"] == 0

@@ -45,7 +45,8 @@ def test_unknown_fields_are_kept_and_the_source_is_left_alone() -> None:
     before = {k: (dict(v) if isinstance(v, dict) else v) for k, v in raw.items()}
     item = MemoryItem.from_dict(raw)
     assert item.additional_properties == {"new_field": {"a": 1}}
-    assert item.to_dict() == {**raw, "metadata": raw["metadata"]}
+    # the same dict back, the naive time now with the UTC it meant
+    assert item.to_dict() == {**raw, "metadata": raw["metadata"], "timestamp": raw["timestamp"] + "+00:00"}
     assert raw == before  # nothing popped from the caller's dict
     item.additional_properties["more"] = 1
     assert "more" not in raw

@@ -140,7 +140,7 @@ async def test_a_callers_mistake_raises_instead_of_degrading(
 
 BAD_ARGUMENTS = {
     "read_safe": (("preferences",), {"max_results": 0}, "max_results"),
-    "turn_safe": (("Hi",), {"session_id": "s-1", "max_context_tokens": -1}, "max_context_tokens"),
+    "turn_safe": (("Hi",), {"session_id": "s-1", "max_context_tokens": "many"}, "max_context_tokens"),
     "get_context_safe": (("",), {}, "session_id"),
 }
 

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, readable
+from ..types import UNSET, Unset, parse_datetime, readable
 
 T = TypeVar("T", bound="CreateSessionResponse")
 
@@ -65,7 +65,7 @@ class CreateSessionResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        created_at = datetime.datetime.fromisoformat(src_dict["created_at"])
+        created_at = parse_datetime(src_dict["created_at"])
 
         session_id = src_dict["session_id"]
 
@@ -114,7 +114,7 @@ def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        expires_at_type_0 = datetime.datetime.fromisoformat(data)
+        expires_at_type_0 = parse_datetime(data)
 
         return expires_at_type_0
     except (TypeError, ValueError, AttributeError, KeyError):

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, readable
+from ..types import UNSET, Unset, parse_datetime, readable
 
 T = TypeVar("T", bound="DashboardEvaluationSummary")
 
@@ -105,7 +105,7 @@ class DashboardEvaluationSummary:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        generated_at = datetime.datetime.fromisoformat(src_dict["generated_at"])
+        generated_at = parse_datetime(src_dict["generated_at"])
 
         _artifacts = src_dict.get("artifacts", UNSET)
         artifacts: list[DashboardEvaluationArtifact] | Unset = UNSET

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, readable
+from ..types import UNSET, Unset, parse_datetime, readable
 
 T = TypeVar("T", bound="DashboardFactDetail")
 
@@ -339,7 +339,7 @@ def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        created_at_type_0 = datetime.datetime.fromisoformat(data)
+        created_at_type_0 = parse_datetime(data)
 
         return created_at_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -355,7 +355,7 @@ def _parse_updated_at(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        updated_at_type_0 = datetime.datetime.fromisoformat(data)
+        updated_at_type_0 = parse_datetime(data)
 
         return updated_at_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -371,7 +371,7 @@ def _parse_valid_from(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        valid_from_type_0 = datetime.datetime.fromisoformat(data)
+        valid_from_type_0 = parse_datetime(data)
 
         return valid_from_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -387,7 +387,7 @@ def _parse_valid_to(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        valid_to_type_0 = datetime.datetime.fromisoformat(data)
+        valid_to_type_0 = parse_datetime(data)
 
         return valid_to_type_0
     except (TypeError, ValueError, AttributeError, KeyError):

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid, readable
+from ..types import UNSET, Unset, parse_datetime, parse_uuid, readable
 
 T = TypeVar("T", bound="DashboardJobItem")
 
@@ -217,7 +217,7 @@ def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        completed_at_type_0 = datetime.datetime.fromisoformat(data)
+        completed_at_type_0 = parse_datetime(data)
 
         return completed_at_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -249,7 +249,7 @@ def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        started_at_type_0 = datetime.datetime.fromisoformat(data)
+        started_at_type_0 = parse_datetime(data)
 
         return started_at_type_0
     except (TypeError, ValueError, AttributeError, KeyError):

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid, readable
+from ..types import UNSET, Unset, parse_datetime, parse_uuid, readable
 
 T = TypeVar("T", bound="DashboardMemoryDetail")
 
@@ -406,7 +406,7 @@ def _parse_last_accessed_at(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        last_accessed_at_type_0 = datetime.datetime.fromisoformat(data)
+        last_accessed_at_type_0 = parse_datetime(data)
 
         return last_accessed_at_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -438,7 +438,7 @@ def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        timestamp_type_0 = datetime.datetime.fromisoformat(data)
+        timestamp_type_0 = parse_datetime(data)
 
         return timestamp_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -454,7 +454,7 @@ def _parse_valid_from(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        valid_from_type_0 = datetime.datetime.fromisoformat(data)
+        valid_from_type_0 = parse_datetime(data)
 
         return valid_from_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -470,7 +470,7 @@ def _parse_valid_to(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        valid_to_type_0 = datetime.datetime.fromisoformat(data)
+        valid_to_type_0 = parse_datetime(data)
 
         return valid_to_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -486,7 +486,7 @@ def _parse_written_at(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        written_at_type_0 = datetime.datetime.fromisoformat(data)
+        written_at_type_0 = parse_datetime(data)
 
         return written_at_type_0
     except (TypeError, ValueError, AttributeError, KeyError):

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, readable
+from ..types import UNSET, Unset, parse_datetime, readable
 
 T = TypeVar("T", bound="DashboardQualityResponse")
 
@@ -99,7 +99,7 @@ class DashboardQualityResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        generated_at = datetime.datetime.fromisoformat(src_dict["generated_at"])
+        generated_at = parse_datetime(src_dict["generated_at"])
 
         _graph_hygiene = src_dict.get("graph_hygiene", UNSET)
         graph_hygiene: DashboardQualityResponseGraphHygiene | Unset

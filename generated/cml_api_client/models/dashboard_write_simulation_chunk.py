@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, readable
+from ..types import UNSET, Unset, parse_datetime, readable
 
 T = TypeVar("T", bound="DashboardWriteSimulationChunk")
 
@@ -428,7 +428,7 @@ def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        timestamp_type_0 = datetime.datetime.fromisoformat(data)
+        timestamp_type_0 = parse_datetime(data)
 
         return timestamp_type_0
     except (TypeError, ValueError, AttributeError, KeyError):

@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.forget_request_action import ForgetRequestAction
-from ..types import UNSET, Unset, parse_uuid, readable
+from ..types import UNSET, Unset, parse_datetime, parse_uuid, readable
 
 T = TypeVar("T", bound="ForgetRequest")
 
@@ -146,7 +146,7 @@ def _parse_before(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        before_type_0 = datetime.datetime.fromisoformat(data)
+        before_type_0 = parse_datetime(data)
 
         return before_type_0
     except (TypeError, ValueError, AttributeError, KeyError):

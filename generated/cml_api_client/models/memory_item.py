@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid, readable
+from ..types import UNSET, Unset, parse_datetime, parse_uuid, readable
 
 T = TypeVar("T", bound="MemoryItem")
 
@@ -94,7 +94,7 @@ class MemoryItem:
 
         text = src_dict["text"]
 
-        timestamp = datetime.datetime.fromisoformat(src_dict["timestamp"])
+        timestamp = parse_datetime(src_dict["timestamp"])
 
         type_ = src_dict["type"]
 

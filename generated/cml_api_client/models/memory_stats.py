@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, readable
+from ..types import UNSET, Unset, parse_datetime, readable
 
 T = TypeVar("T", bound="MemoryStats")
 
@@ -184,7 +184,7 @@ def _parse_newest_memory(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        newest_memory_type_0 = datetime.datetime.fromisoformat(data)
+        newest_memory_type_0 = parse_datetime(data)
 
         return newest_memory_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -200,7 +200,7 @@ def _parse_oldest_memory(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        oldest_memory_type_0 = datetime.datetime.fromisoformat(data)
+        oldest_memory_type_0 = parse_datetime(data)
 
         return oldest_memory_type_0
     except (TypeError, ValueError, AttributeError, KeyError):

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.memory_type import MemoryType
 from ..models.read_memory_request_format import ReadMemoryRequestFormat
-from ..types import UNSET, Unset, readable
+from ..types import UNSET, Unset, parse_datetime, readable
 
 T = TypeVar("T", bound="ReadMemoryRequest")
 
@@ -242,7 +242,7 @@ def _parse_since(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        since_type_0 = datetime.datetime.fromisoformat(data)
+        since_type_0 = parse_datetime(data)
 
         return since_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -258,7 +258,7 @@ def _parse_until(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        until_type_0 = datetime.datetime.fromisoformat(data)
+        until_type_0 = parse_datetime(data)
 
         return until_type_0
     except (TypeError, ValueError, AttributeError, KeyError):

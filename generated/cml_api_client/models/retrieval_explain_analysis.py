@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, readable
+from ..types import UNSET, Unset, parse_datetime, readable
 
 T = TypeVar("T", bound="RetrievalExplainAnalysis")
 
@@ -231,7 +231,7 @@ def _parse_time_end(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        time_end_type_0 = datetime.datetime.fromisoformat(data)
+        time_end_type_0 = parse_datetime(data)
 
         return time_end_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -247,7 +247,7 @@ def _parse_time_start(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        time_start_type_0 = datetime.datetime.fromisoformat(data)
+        time_start_type_0 = parse_datetime(data)
 
         return time_start_type_0
     except (TypeError, ValueError, AttributeError, KeyError):

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid, readable
+from ..types import UNSET, Unset, parse_datetime, parse_uuid, readable
 
 T = TypeVar("T", bound="RetrievalResultItem")
 
@@ -201,7 +201,7 @@ def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        timestamp_type_0 = datetime.datetime.fromisoformat(data)
+        timestamp_type_0 = parse_datetime(data)
 
         return timestamp_type_0
     except (TypeError, ValueError, AttributeError, KeyError):

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, readable
+from ..types import UNSET, Unset, parse_datetime, readable
 
 T = TypeVar("T", bound="SessionInfo")
 
@@ -172,7 +172,7 @@ def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        created_at_type_0 = datetime.datetime.fromisoformat(data)
+        created_at_type_0 = parse_datetime(data)
 
         return created_at_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
@@ -188,7 +188,7 @@ def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
     try:
         if not isinstance(data, str):
             raise TypeError()
-        expires_at_type_0 = datetime.datetime.fromisoformat(data)
+        expires_at_type_0 = parse_datetime(data)
 
         return expires_at_type_0
     except (TypeError, ValueError, AttributeError, KeyError):
