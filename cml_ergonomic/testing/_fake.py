@@ -8,9 +8,9 @@ import math
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +18,7 @@ import httpx
 import orjson
 
 from cml_ergonomic._serialize import loads
+from cml_ergonomic.testing._dashboard import Dashboard, Skeletons
 from cml_ergonomic.testing._faults import Fault, read_timeout, transport_error
 from cml_ergonomic.testing._schema import Validator
 from cml_ergonomic.testing._store import (
@@ -29,6 +30,10 @@ from cml_ergonomic.testing._store import (
     Store,
     now,
 )
+from cml_ergonomic.testing._wire import Answer as _Answer
+from cml_ergonomic.testing._wire import Call as _Request
+from cml_ergonomic.testing._wire import Handler
+from cml_ergonomic.testing._wire import detail as _detail
 
 API = "/api/v1"
 BASE_URL = "http://fake-cml.test"
@@ -36,7 +41,6 @@ API_KEY = "fake-api-key"
 ADMIN_API_KEY = "fake-admin-key"
 DEFAULT_TENANT = "default"
 
-Handler = Callable[["_Request"], "_Answer"]
 # What the fake itself fills in a read answer; any other field the schema declares gets its empty value.
 _READ_FILLED = frozenset(
     {
@@ -96,32 +100,9 @@ class RecordedRequest:
     status: int | None
 
 
-@dataclass
-class _Request:
-    method: str
-    path: str
-    params: dict[str, str]
-    body: Any
-    tenant: str
-    admin: bool
-    path_params: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class _Answer:
-    status: int
-    body: Any = None
-    headers: dict[str, str] = field(default_factory=dict)
-    raw: bytes | None = None  # a body sent as is (the event stream)
-
-
 class _Reject(Exception):
     def __init__(self, answer: _Answer) -> None:
         self.answer = answer
-
-
-def _detail(status: int, detail: str) -> _Answer:
-    return _Answer(status, {"detail": detail})
 
 
 def _datetime(value: str | None) -> datetime | None:
@@ -206,6 +187,11 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             ("GET", f"{API}/dashboard/export/memories"): (self._dashboard_export, True),
             ("GET", "/openapi.json"): (self._openapi, False),
         }
+        dashboard = Dashboard(
+            lambda: self.store, lambda: self.requests, Skeletons(self._validator.schemas), Record.detail
+        )
+        for route, handler in dashboard.routes().items():
+            self._routes.setdefault(route, (handler, True))
         # The fake serves what the snapshot serves: an operation a server version drops is a 404 here too.
         paths = self._validator.document.get("paths", {})
         self._routes = {
@@ -520,10 +506,19 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _openapi(self, call: _Request) -> _Answer:
         return _Answer(200, self._validator.document)
 
-    def _store_text(self, call: _Request, content: str, **fields: Any) -> Record | None:
-        if self.store.duplicate(call.tenant, content) is not None:
-            return None  # the real store deduplicates identical content per tenant
-        return self.store.add(Record(call.tenant, content, **fields))
+    def _store_text(self, call: _Request, content: str, **fields: Any) -> Record:
+        """Store ``content``, or answer with the memory the tenant already holds with that text.
+
+        As on both server versions: a repeat is not stored again, its type, tags
+        and metadata are dropped, and the existing memory counts one more access
+        and keeps the higher confidence.
+        """
+        existing = self.store.duplicate(call.tenant, content)
+        if existing is None:
+            return self.store.add(Record(call.tenant, content, **fields))
+        existing.access_count += 1
+        existing.confidence = max(existing.confidence, fields.get("confidence", Record.confidence))
+        return existing
 
     def _write(self, call: _Request) -> _Answer:
         body = call.body
@@ -538,12 +533,12 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             source_session_id=body.get("session_id"),
             **_timestamp(body),
         )
-        stored = 0 if record is None else 1
+        # A repeat answers like a first write (the existing id, one chunk): the servers say nothing either.
         answer = {
             "success": True,
-            "memory_id": record.id if record else None,
-            "chunks_created": stored,
-            "message": f"Stored {stored} memory chunks",
+            "memory_id": record.id,
+            "chunks_created": 1,
+            "message": "Stored 1 memory chunks",
             "eval_outcome": None,
             "eval_reason": None,
         }
@@ -551,21 +546,19 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def _write_batch(self, call: _Request) -> _Answer:
         turns = call.body["turns"]
-        stored = 0
         for turn in turns:
-            record = self._store_text(
+            self._store_text(
                 call,
                 turn["content"],
                 metadata=turn.get("metadata") or {},
                 source_session_id=turn.get("session_id"),
                 **_timestamp(turn),
             )
-            stored += record is not None
         answer = {
             "success": True,
             "turns_processed": len(turns),
-            "chunks_created": stored,
-            "message": f"Processed {len(turns)} turns",
+            "chunks_created": len(turns),  # one per turn, repeats included, as the servers count them
+            "message": f"Batch wrote {len(turns)} turns",
         }
         return _Answer(200, answer)
 
@@ -626,10 +619,10 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _turn(self, call: _Request) -> _Answer:
         body = call.body
         hits = self._search(call, body["user_message"], 10)
-        stored = 0
-        for text in (body["user_message"], body.get("assistant_response")):
-            if text and self._store_text(call, text, type="conversation", source_session_id=body.get("session_id")):
-                stored += 1
+        texts = [text for text in (body["user_message"], body.get("assistant_response")) if text]
+        for text in texts:
+            self._store_text(call, text, type="conversation", source_session_id=body.get("session_id"))
+        stored = len(texts)  # repeats included, as the servers count them
         context = _llm_context([record.item(score) for record, score in hits]) if hits else ""
         answer = {
             "memory_context": context,
@@ -748,17 +741,19 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _consolidate(self, call: _Request) -> _Answer:
         episodes = [r for r in self.store.tenant(call.tenant) if r.type in MESSAGE_TYPES | {"episodic_event"}]
         answer = {
-            "status": "completed",
+            "status": "consolidation_completed",  # as both servers word it (the dashboard's run says "completed")
             "user_id": call.path_params["user_id"],
             "episodes_sampled": len(episodes),
             "clusters_formed": 0,
+            "clusters_skipped_no_recurrence": 0,
             "gists_extracted": 0,
+            "details_recovered": 0,
         }
         return _Answer(200, answer)
 
     def _run_forgetting(self, call: _Request) -> _Answer:
         answer = {
-            "status": "completed",
+            "status": "forgetting_completed",
             "user_id": call.path_params["user_id"],
             "dry_run": call.params.get("dry_run", "true").lower() != "false",
             "memories_scanned": len(self.store.tenant(call.tenant)),

@@ -183,10 +183,20 @@ def _check_number(v: Validator, value: Any, schema: JSON, loc: list[Any]) -> lis
     return _bounds(value, schema, loc)
 
 
+# What pydantic's lax mode reads as a boolean (a query parameter always arrives as a string).
+_BOOLEAN_WORDS = frozenset({"0", "off", "f", "false", "n", "no", "1", "on", "t", "true", "y", "yes"})
+
+
 def _check_boolean(v: Validator, value: Any, schema: JSON, loc: list[Any]) -> list[JSON]:
-    if not isinstance(value, bool):
-        return [_error("bool_type", loc, "Input should be a valid boolean", value)]
-    return []
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, str) and value.strip().lower() in _BOOLEAN_WORDS:
+        return []
+    if isinstance(value, int | float) and value in (0, 1):
+        return []
+    if isinstance(value, str | int | float):
+        return [_error("bool_parsing", loc, "Input should be a valid boolean, unable to interpret input", value)]
+    return [_error("bool_type", loc, "Input should be a valid boolean", value)]
 
 
 def _check_array(v: Validator, value: Any, schema: JSON, loc: list[Any]) -> list[JSON]:

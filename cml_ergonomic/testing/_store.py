@@ -27,6 +27,11 @@ def words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
 
+def same_text(text: str) -> str:
+    """The text as the real store compares it for duplicates (its content hash is of ``lower().strip()``)."""
+    return text.lower().strip()
+
+
 def now() -> datetime:
     """The current time, as the server's naive-UTC timestamps."""
     return datetime.now(UTC).replace(tzinfo=None)
@@ -140,6 +145,7 @@ class Store:
     def __init__(self) -> None:
         self.records: dict[str, Record] = {}
         self.sessions: dict[str, Session] = {}
+        self.jobs: list[dict[str, Any]] = []  # the dashboard's job history, newest first
 
     def add(self, record: Record) -> Record:
         self.records[record.id] = record
@@ -149,9 +155,14 @@ class Store:
         return [r for r in self.records.values() if r.tenant_id == tenant_id and (status is None or r.status == status)]
 
     def duplicate(self, tenant_id: str, text: str) -> Record | None:
-        """An active memory of the tenant with exactly this text (the real store deduplicates them)."""
+        """The tenant's active memory with the same text, as the real store compares it (else None).
+
+        Both server versions hash ``text.lower().strip()`` per tenant and keep
+        one active memory per hash; archived, silenced or deleted ones do not count.
+        """
+        key = same_text(text)
         for record in self.records.values():
-            if record.tenant_id == tenant_id and record.status == "active" and record.text == text:
+            if record.tenant_id == tenant_id and record.status == "active" and same_text(record.text) == key:
                 return record
         return None
 
