@@ -18,8 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.harness import Stack, tail
-from tests.server.sources import SOURCE_ENV, ServerSource, SourceError, sources_from, version_key
+# The contract cases are plain modules that the runners import: rewrite their asserts as in test files.
+pytest.register_assert_rewrite("tests.contract")
+
+from tests.server.harness import Stack, tail  # noqa: E402
+from tests.server.sources import SOURCE_ENV, ServerSource, SourceError, sources_from, version_key  # noqa: E402
 
 
 @dataclass(frozen=True)

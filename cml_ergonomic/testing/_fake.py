@@ -675,7 +675,9 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if action == "delete":
                 del self.store.records[memory_id]
             else:
-                self.store.records[memory_id].status = {"archive": "archived", "silence": "silent"}[action]
+                # Both servers answer "archived" / "silenced" but mark the memory deleted: reads, stats and the
+                # dashboard show it so, and only a dashboard bulk action sets "archived" or "silent".
+                self.store.records[memory_id].status = "deleted"
         answer = {"success": True, "affected_count": len(targets), "message": f"{len(targets)} memories {action}d"}
         return _Answer(200, answer)
 
@@ -683,7 +685,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         records = self.store.tenant(call.tenant, status=None)
         active = [r for r in records if r.status == "active"]
         by_type: dict[str, int] = {}
-        for record in active:
+        for record in records:  # every status, as the servers count them
             by_type[record.type] = by_type.get(record.type, 0) + 1
         stamps = sorted(r.timestamp for r in records)
         answer = {
