@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# The version the SDK is built from: the name of the one snapshot in openapi/ (2.0.0 today).
+(BUILT_FOR,) = [path.stem.removeprefix("cml-") for path in (ROOT / "openapi").glob("cml-*.json")]
 ONE_INTEGRATION_TEST = "tests/integration/test_contract_real.py::test_health_needs_no_key"
 
 
@@ -30,26 +32,25 @@ def _collect(ci: str | None, sources: str) -> subprocess.CompletedProcess[str]:
 def test_under_ci_a_missing_matrix_server_fails_the_run() -> None:
     done = _collect("true", "1.5.1")
     assert done.returncode == 4, done.stdout + done.stderr  # pytest's usage error: nothing ran
-    assert "CI=true and no server 2.0.0 of the matrix" in done.stderr
+    assert f"CI=true and no server {BUILT_FOR} of the matrix" in done.stderr
     assert "CML_SERVER_SOURCE" in done.stderr
 
 
 def test_outside_ci_the_run_goes_on_and_says_how_to_add_the_server() -> None:
     done = _collect(None, "1.5.1")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "note: no server 2.0.0 of the matrix, whose tests will not run; to add it, set CML_SERVER_SOURCE" in (
-        done.stdout
-    )
+    note = f"note: no server {BUILT_FOR} of the matrix, whose tests will not run; to add it, set CML_SERVER_SOURCE"
+    assert note in done.stdout
     assert "test_health_needs_no_key[1.5.1]" in done.stdout
 
 
 def test_under_ci_the_full_matrix_runs(tmp_path: Path) -> None:
-    archive = tmp_path / "cognitive-memory-layer-2.0.0-src.tar.gz"
-    _fake_archive(archive, "2.0.0")
+    archive = tmp_path / f"cognitive-memory-layer-{BUILT_FOR}-src.tar.gz"
+    _fake_archive(archive, BUILT_FOR)
     done = _collect("true", f"1.5.1,{archive}")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "note:" not in done.stdout
-    assert "[2.0.0-archive]" in done.stdout
+    assert f"[{BUILT_FOR}-archive]" in done.stdout
 
 
 def _fake_archive(path: Path, version: str) -> None:
