@@ -40,6 +40,7 @@ BASE_URL = "http://fake-cml.test"
 API_KEY = "fake-api-key"
 ADMIN_API_KEY = "fake-admin-key"
 DEFAULT_TENANT = "default"
+_GATE_WINDOW = 10  # server 2.0.0's write gate compares a write with the tenant's ten most recent memories
 
 # What the fake itself fills in a read answer; any other field the schema declares gets its empty value.
 _READ_FILLED = frozenset(
@@ -131,6 +132,10 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         base_url: the URL the clients it makes use.
         openapi: the OpenAPI document whose operations and rules it follows (default: the snapshot this SDK
             was generated from; pass an older server's document to test against that version).
+        write_gate: answer a repeat of one of the tenant's ten most recent memories as server 2.0.0's write
+            gate does once its two-second scan cache has expired: ``memory_id`` None, ``chunks_created`` 0
+            (default: the existing memory's id and one chunk, as 1.5.1 always answers and 2.0.0 does for a
+            quick repeat or an older memory). Either way nothing is stored twice.
 
     Example:
         >>> from cml_ergonomic.testing import FakeCML
@@ -149,12 +154,14 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         tenant_id: str = DEFAULT_TENANT,
         base_url: str = BASE_URL,
         openapi: dict[str, Any] | None = None,
+        write_gate: bool = False,
     ) -> None:
         from cml_ergonomic._compat import load_snapshot
 
         self.api_key = api_key
         self.admin_api_key = admin_api_key
         self.tenant_id = tenant_id
+        self.write_gate = write_gate
         self.base_url = base_url
         self.store = Store()
         self.requests: list[RecordedRequest] = []
@@ -506,16 +513,20 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _openapi(self, call: _Request) -> _Answer:
         return _Answer(200, self._validator.document)
 
-    def _store_text(self, call: _Request, content: str, **fields: Any) -> Record:
+    def _store_text(self, call: _Request, content: str, **fields: Any) -> Record | None:
         """Store ``content``, or answer with the memory the tenant already holds with that text.
 
         As on both server versions: a repeat is not stored again, its type, tags
         and metadata are dropped, and the existing memory counts one more access
-        and keeps the higher confidence.
+        and keeps the higher confidence. With ``write_gate`` a repeat of one of
+        the tenant's ten most recent memories is skipped instead (None), as
+        server 2.0.0's write gate skips it.
         """
         existing = self.store.duplicate(call.tenant, content)
         if existing is None:
             return self.store.add(Record(call.tenant, content, **fields))
+        if self.write_gate and any(r is existing for r in self.store.recent(call.tenant, _GATE_WINDOW)):
+            return None
         existing.access_count += 1
         existing.confidence = max(existing.confidence, fields.get("confidence", Record.confidence))
         return existing
@@ -533,12 +544,13 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             source_session_id=body.get("session_id"),
             **_timestamp(body),
         )
-        # A repeat answers like a first write (the existing id, one chunk): the servers say nothing either.
+        # A repeat answers like a first write (the existing id, one chunk), unless the write gate skipped it.
+        stored = 0 if record is None else 1
         answer = {
             "success": True,
-            "memory_id": record.id,
-            "chunks_created": 1,
-            "message": "Stored 1 memory chunks",
+            "memory_id": None if record is None else record.id,
+            "chunks_created": stored,
+            "message": f"Stored {stored} memory chunks",
             "eval_outcome": None,
             "eval_reason": None,
         }
@@ -546,18 +558,20 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def _write_batch(self, call: _Request) -> _Answer:
         turns = call.body["turns"]
+        stored = 0
         for turn in turns:
-            self._store_text(
+            record = self._store_text(
                 call,
                 turn["content"],
                 metadata=turn.get("metadata") or {},
                 source_session_id=turn.get("session_id"),
                 **_timestamp(turn),
             )
+            stored += record is not None  # a repeat counts, as the servers count it, unless the gate skipped it
         answer = {
             "success": True,
             "turns_processed": len(turns),
-            "chunks_created": len(turns),  # one per turn, repeats included, as the servers count them
+            "chunks_created": stored,
             "message": f"Batch wrote {len(turns)} turns",
         }
         return _Answer(200, answer)
@@ -620,9 +634,11 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         body = call.body
         hits = self._search(call, body["user_message"], 10)
         texts = [text for text in (body["user_message"], body.get("assistant_response")) if text]
-        for text in texts:
-            self._store_text(call, text, type="conversation", source_session_id=body.get("session_id"))
-        stored = len(texts)  # repeats included, as the servers count them
+        stored = 0
+        for text in texts:  # repeats count, as the servers count them, unless the write gate skipped them
+            stored += (
+                self._store_text(call, text, type="conversation", source_session_id=body.get("session_id")) is not None
+            )
         context = _llm_context([record.item(score) for record, score in hits]) if hits else ""
         answer = {
             "memory_context": context,

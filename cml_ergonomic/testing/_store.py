@@ -166,6 +166,10 @@ class Store:
                 return record
         return None
 
+    def recent(self, tenant_id: str, n: int) -> list[Record]:
+        """The tenant's ``n`` most recently written active memories (the store keeps the order of writing)."""
+        return self.tenant(tenant_id)[-n:]
+
     def search(
         self,
         tenant_id: str,

@@ -1,10 +1,13 @@
 """What FakeCML once answered differently from both real servers (issue 17, finding 6), now one contract.
 
 Duplicate writes: both servers hash ``text.lower().strip()`` per tenant and
-keep one active memory per hash. A repeat answers like a first write (the
-existing ``memory_id``, ``chunks_created: 1``), its type, tags and metadata are
-dropped, and a repeated ``write_batch`` counts every turn again while storing
-none. The operator routes (``client.admin``) answer from what was written, on
+keep one active memory per hash; a repeat's type, tags and metadata are
+dropped. 1.5.1 answers a repeat like a first write (the existing ``memory_id``,
+``chunks_created: 1``; a repeated ``write_batch`` counts every turn again).
+2.0.0 does the same for a quick repeat or an older memory, but its write gate
+skips a repeat of one of the tenant's ten most recent memories once its 2-s
+scan cache has expired (``memory_id`` None, no chunk). The cases assert what
+holds whatever the timing. The operator routes (``client.admin``) answer from what was written, on
 the fake as on the servers; only the routes that need Neo4j (``quality()``,
 ``graph.*``) are left out here, because the harness runs the servers without it.
 """
@@ -25,6 +28,7 @@ from tests.contract.suite import API, Driver, found, keys, token, write_stored
 __all__ = [
     "test_a_forgotten_text_written_again_is_a_new_memory",
     "test_a_repeat_keeps_the_first_writes_type_tags_and_metadata",
+    "test_a_repeat_of_an_older_memory_answers_its_id",
     "test_a_repeated_write_answers_with_the_existing_memory",
     "test_a_repeated_write_batch_counts_every_turn_and_stores_none_again",
     "test_consolidation_runs_are_listed_as_jobs",
@@ -59,6 +63,17 @@ async def _stats(driver: Driver, client: Any) -> Any:
 # --------------------------------------------------------------------------- duplicate writes
 
 
+def _repeat_answer(first: Any, again: Any) -> None:
+    """What both servers guarantee for a repeat, whatever the timing.
+
+    1.5.1, and 2.0.0 for a quick repeat, answer the existing memory and one chunk. 2.0.0's write gate
+    compares a write with the tenant's ten most recent memories (scanned at most every 2 s) and skips
+    an identical one: ``memory_id`` None and no chunk. Never a second memory.
+    """
+    assert again.success is True
+    assert (again.memory_id, again.chunks_created) in {(first.memory_id, 1), (None, 0)}, again
+
+
 @pytest.mark.anyio
 async def test_a_repeated_write_answers_with_the_existing_memory(driver: Driver) -> None:
     tenant = driver.tenant_client()
@@ -66,13 +81,29 @@ async def test_a_repeated_write_answers_with_the_existing_memory(driver: Driver)
     first = await write_stored(driver, text, client=tenant)
     again = await driver.call("write", text, client=tenant)
     shouted = await driver.call("write", f"  {text.upper()}  ", client=tenant)  # the servers hash lower().strip()
-    assert (again.memory_id, again.chunks_created, again.success) == (first.memory_id, 1, True)
-    assert (shouted.memory_id, shouted.chunks_created) == (first.memory_id, 1)
+    _repeat_answer(first, again)
+    _repeat_answer(first, shouted)
     stats = await _stats(driver, tenant)
     assert stats.total_memories == 1
     detail = await admin(driver, tenant, "admin.memories.get", first.memory_id)
     assert detail.text == text  # the first spelling stays
-    assert detail.access_count == 2  # each repeat counts as an access of the stored memory
+
+
+@pytest.mark.anyio
+async def test_a_repeat_of_an_older_memory_answers_its_id(driver: Driver) -> None:
+    # Ten newer memories put it out of 2.0.0's write-gate window: both servers then answer the stored memory,
+    # whatever the timing, and count the repeat as an access of it.
+    tenant = driver.tenant_client()
+    word = token()
+    text = f"User {word} keeps a brass telescope by the window"
+    first = await write_stored(driver, text, client=tenant)
+    for n in range(10):
+        await write_stored(driver, f"Newer note {n}: user {word} waters plant number {n + 1}", client=tenant)
+    again = await driver.call("write", text, client=tenant)
+    assert (again.memory_id, again.chunks_created, again.success) == (first.memory_id, 1, True)
+    assert (await _stats(driver, tenant)).total_memories == 11
+    detail = await admin(driver, tenant, "admin.memories.get", first.memory_id)
+    assert detail.access_count == 1
 
 
 @pytest.mark.anyio
@@ -83,7 +114,8 @@ async def test_a_repeat_keeps_the_first_writes_type_tags_and_metadata(driver: Dr
     again = await driver.call(
         "write", text, client=tenant, memory_type="constraint", context_tags=["work"], metadata={"repeat": True}
     )
-    assert again.memory_id == first.memory_id
+    _repeat_answer(first, again)
+    assert (await _stats(driver, tenant)).total_memories == 1
     detail = await admin(driver, tenant, "admin.memories.get", first.memory_id)
     assert detail.type_ == "preference"
     assert list(detail.context_tags) == ["home"]
@@ -119,10 +151,12 @@ async def test_a_repeated_write_batch_counts_every_turn_and_stores_none_again(dr
     first = await driver.call("write_batch", turns, client=tenant)
     again = await driver.call("write_batch", turns, client=tenant)
     assert (first.turns_processed, first.chunks_created) == (3, 3)
-    assert (again.turns_processed, again.chunks_created) == (3, 3)  # counted again, stored once
+    # Counted again (1.5.1; 2.0.0 for a quick repeat) or skipped by 2.0.0's write gate: stored once either way.
+    assert again.turns_processed == 3
+    assert again.chunks_created in (3, 0)
     assert (await _stats(driver, tenant)).total_memories == 3
     single = await driver.call("write", turns[0]["content"], client=tenant)
-    assert single.chunks_created == 1
+    assert single.chunks_created in (1, 0)
     assert (await _stats(driver, tenant)).total_memories == 3
 
 

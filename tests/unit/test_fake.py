@@ -485,3 +485,34 @@ def test_recording_keeps_the_requests_of_the_block(fake: FakeCML, memory: Any) -
     with fake.recording() as seen:
         memory.read("inside")
     assert [r.path for r in seen] == [f"{API}/memory/read"]
+
+
+def test_a_repeat_answers_the_stored_memory_by_default(fake: FakeCML, memory: Any) -> None:
+    first = memory.write("User keeps a red kite")
+    again = memory.write("  USER KEEPS A RED KITE ", memory_type="preference", metadata={"k": 1})
+    assert (again.memory_id, again.chunks_created, again.message) == (first.memory_id, 1, "Stored 1 memory chunks")
+    (stored,) = fake.memories()
+    assert (stored.text, stored.type, stored.metadata, stored.access_count) == (
+        "User keeps a red kite",
+        "episodic_event",
+        {},
+        1,
+    )
+    batch = memory.write_batch([{"content": "User keeps a red kite"}, {"content": "User keeps a blue kite"}])
+    assert (batch.turns_processed, batch.chunks_created) == (2, 2)
+    assert [m.text for m in fake.memories()] == ["User keeps a red kite", "User keeps a blue kite"]
+
+
+def test_with_the_write_gate_a_recent_repeat_is_skipped_as_server_2_0_0_skips_it() -> None:
+    fake = FakeCML(write_gate=True)
+    with fake.client() as memory:
+        first = memory.write("User keeps a red kite")
+        skipped = memory.write("User keeps a red kite")
+        assert (skipped.memory_id, skipped.chunks_created, skipped.message) == (None, 0, "Stored 0 memory chunks")
+        batch = memory.write_batch([{"content": "user keeps a red kite"}, {"content": "User keeps a blue kite"}])
+        assert batch.chunks_created == 1  # the repeat is skipped, the new text stored
+        for n in range(10):
+            memory.write(f"Newer note {n}")
+        older = memory.write("User keeps a red kite")  # out of the ten most recent: the stored memory answers
+        assert (older.memory_id, older.chunks_created) == (first.memory_id, 1)
+    assert [m.text for m in fake.memories()].count("User keeps a red kite") == 1
