@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -157,14 +158,24 @@ def _number(bound: float) -> float | int:
     return int(bound) if float(bound).is_integer() else bound
 
 
+_UNPARSABLE = object()
+
+
+def _from_string(value: Any, parse: Callable[[str], Any]) -> Any:
+    """``value`` parsed if it is a string, as pydantic's lax mode reads one (``_UNPARSABLE`` when it cannot be)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse(value.strip())
+    except ValueError:
+        return _UNPARSABLE
+
+
 def _check_integer(v: Validator, value: Any, schema: JSON, loc: list[Any]) -> list[JSON]:
-    number = value
-    if isinstance(number, str):
-        try:
-            number = int(number.strip())
-        except ValueError:
-            msg = "Input should be a valid integer, unable to parse string as an integer"
-            return [_error("int_parsing", loc, msg, value)]
+    number = _from_string(value, int)
+    if number is _UNPARSABLE:
+        msg = "Input should be a valid integer, unable to parse string as an integer"
+        return [_error("int_parsing", loc, msg, value)]
     if isinstance(number, float):
         if not number.is_integer():
             msg = "Input should be a valid integer, got a number with a fractional part"
@@ -176,13 +187,10 @@ def _check_integer(v: Validator, value: Any, schema: JSON, loc: list[Any]) -> li
 
 
 def _check_number(v: Validator, value: Any, schema: JSON, loc: list[Any]) -> list[JSON]:
-    number = value
-    if isinstance(number, str):
-        try:
-            number = float(number.strip())
-        except ValueError:
-            msg = "Input should be a valid number, unable to parse string as a number"
-            return [_error("float_parsing", loc, msg, value)]
+    number = _from_string(value, float)
+    if number is _UNPARSABLE:
+        msg = "Input should be a valid number, unable to parse string as a number"
+        return [_error("float_parsing", loc, msg, value)]
     if not isinstance(number, int | float):
         return [_error("float_type", loc, "Input should be a valid number", value)]
     return _bounds(number, schema, loc, value)
