@@ -40,6 +40,7 @@ __all__ = [
     "test_overview_counts_a_fresh_tenant",
     "test_read_only_admin_routes_answer",
     "test_tenants_timeline_and_sessions_count_the_tenant",
+    "test_the_flat_admin_calls_answer_as_the_servers_word_them",
     "test_the_same_text_in_another_tenant_is_stored_again",
     "test_unknown_fact_and_job_are_not_found",
     "test_write_simulate_shows_the_chunk_without_storing_it",
@@ -332,3 +333,20 @@ async def test_read_only_admin_routes_answer(driver: Driver) -> None:
     assert await admin(driver, tenant, "admin.facts.export") == []
     components = await admin(driver, tenant, "admin.components")
     assert components.components and all(c.name and c.status for c in components.components)
+
+
+@pytest.mark.anyio
+async def test_the_flat_admin_calls_answer_as_the_servers_word_them(driver: Driver) -> None:
+    tenant = driver.tenant_client()
+    await write_stored(driver, f"User {token()} rows on the lake at dawn", client=tenant)
+    user_id = tenant.config.tenant_id
+    consolidated = await driver.call("consolidate", user_id, client=tenant)
+    assert (consolidated["status"], consolidated["user_id"]) == ("consolidation_completed", user_id)
+    assert {"episodes_sampled", "clusters_formed", "gists_extracted"} <= set(consolidated)
+    forgetting = await driver.call("run_forgetting", user_id, client=tenant)
+    assert (forgetting["status"], forgetting["user_id"], forgetting["dry_run"]) == (
+        "forgetting_completed",
+        user_id,
+        True,
+    )
+    assert {"memories_scanned", "operations_applied"} <= set(forgetting)
