@@ -6,13 +6,7 @@ so a fresh clone needs only Python 3.11+, nox and uv.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import nox
-
-sys.path.insert(0, str(Path(__file__).parent))
-from tests.server.sources import NEWEST_ON_PYPI  # stdlib only, like the rest of the harness
 
 nox.options.default_venv_backend = "uv"
 nox.options.reuse_existing_virtualenvs = True
@@ -31,7 +25,7 @@ def _install(session: nox.Session, *groups: str) -> None:
 @nox.session(python=PYTHON)
 def tests(session: nox.Session) -> None:
     """All tests: faults, integration against the real server (started by the harness), rehearsal, unit."""
-    _install(session, "test", "codegen")  # the codegen tool is under test too
+    _install(session, "test", "codegen", "bench")  # the codegen tool is under test too, and py-cml for the bench checks
     session.run("pytest", *session.posargs)
 
 
@@ -98,5 +92,5 @@ def bench(session: nox.Session) -> None:
     """Benchmarks against raw httpx, the generated client and py-cml; writes bench/results.md (`-- --quick`)."""
     # py-cml is installed in this environment only, never as a dependency of the SDK; the test group brings
     # uv for the real-server harness, the codegen group the generator that codegen_time times.
-    session.install("-e", ".", "--group", "test", "--group", "codegen", f"cognitive-memory-layer=={NEWEST_ON_PYPI}")
+    session.install("-e", ".", "--group", "test", "--group", "codegen", "--group", "bench")
     session.run("python", "-m", "bench.run", *session.posargs)

@@ -18,8 +18,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.harness import Stack, tail
-from tests.server.sources import SOURCE_ENV, ServerSource, SourceError, sources_from, version_key
+# The contract cases are plain modules that the runners import: rewrite their asserts as in test files.
+pytest.register_assert_rewrite("tests.contract")
+
+from tests.server.harness import Stack, tail  # noqa: E402
+from tests.server.sources import (  # noqa: E402
+    HOW_TO_PROVIDE,
+    NEWEST_ON_PYPI,
+    SOURCE_ENV,
+    ServerSource,
+    SourceError,
+    built_for_version,
+    sources_from,
+    version_key,
+)
 
 
 @dataclass(frozen=True)
@@ -106,16 +118,37 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("server_source", sources, ids=[s.label for s in sources], indirect=True, scope="session")
 
 
-def pytest_report_header(config: pytest.Config) -> str:
+def pytest_report_header(config: pytest.Config) -> list[str]:
     if config.getoption("--base-url"):
-        return f"CML server: {config.getoption('--base-url')} (external)"
-    return "CML servers for integration tests: " + ", ".join(str(s) for s in _server_sources(config))
+        return [f"CML server: {config.getoption('--base-url')} (external)"]
+    lines = ["CML servers for integration tests: " + ", ".join(str(s) for s in _server_sources(config))]
+    if missing := _missing_from_matrix(config):
+        lines.append(f"note: {missing}")
+    return lines
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def _matrix() -> list[str]:
+    """The server versions CI must test: PyPI's newest release and the one the SDK is built from."""
+    return sorted({NEWEST_ON_PYPI, built_for_version()}, key=version_key)
+
+
+def _missing_from_matrix(config: pytest.Config) -> str:
+    """Why the integration tests would not cover the whole version matrix ("" when they do)."""
+    given = {source.version for source in _server_sources(config)}
+    missing = [version for version in _matrix() if version not in given]
+    if not missing:
+        return ""
+    return f"no server {', '.join(missing)} of the matrix, whose tests will not run; to add it, {HOW_TO_PROVIDE}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if "integration" in item.path.parts:
             item.add_marker(pytest.mark.integration)
+    needs_server = any("server_source" in getattr(item, "fixturenames", ()) for item in items)
+    under_ci = os.environ.get("CI") == "true"
+    if needs_server and under_ci and not config.getoption("--base-url") and (missing := _missing_from_matrix(config)):
+        raise pytest.UsageError(f"CI=true and {missing}")
 
 
 @pytest.fixture(scope="session")

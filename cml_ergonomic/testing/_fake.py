@@ -9,9 +9,9 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +20,7 @@ import orjson
 
 from cml_ergonomic._serialize import loads
 from cml_ergonomic.testing._clock import VirtualClock
+from cml_ergonomic.testing._dashboard import Dashboard, Skeletons
 from cml_ergonomic.testing._faults import Fault, read_timeout, transport_error
 from cml_ergonomic.testing._schema import Validator
 from cml_ergonomic.testing._store import (
@@ -32,14 +33,18 @@ from cml_ergonomic.testing._store import (
     now,
     wire,
 )
+from cml_ergonomic.testing._wire import Answer as _Answer
+from cml_ergonomic.testing._wire import Call as _Request
+from cml_ergonomic.testing._wire import Handler
+from cml_ergonomic.testing._wire import detail as _detail
 
 API = "/api/v1"
 BASE_URL = "http://fake-cml.test"
 API_KEY = "fake-api-key"
 ADMIN_API_KEY = "fake-admin-key"
 DEFAULT_TENANT = "default"
+_GATE_WINDOW = 10  # server 2.0.0's write gate compares a write with the tenant's ten most recent memories
 
-Handler = Callable[["_Request"], "_Answer"]
 # What the fake itself fills in a read answer; any other field the schema declares gets its empty value.
 _READ_FILLED = frozenset(
     {
@@ -99,32 +104,9 @@ class RecordedRequest:
     status: int | None
 
 
-@dataclass
-class _Request:
-    method: str
-    path: str
-    params: dict[str, str]
-    body: Any
-    tenant: str
-    admin: bool
-    path_params: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class _Answer:
-    status: int
-    body: Any = None
-    headers: dict[str, str] = field(default_factory=dict)
-    raw: bytes | None = None  # a body sent as is (the event stream)
-
-
 class _Reject(Exception):
     def __init__(self, answer: _Answer) -> None:
         self.answer = answer
-
-
-def _detail(status: int, detail: str) -> _Answer:
-    return _Answer(status, {"detail": detail})
 
 
 def _datetime(value: str | None) -> datetime | None:
@@ -155,6 +137,10 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         virtual_time: run the waits of the clients it makes on ``clock`` (a ``VirtualClock``) instead of real
             time: retry backoffs, ``Retry-After`` waits and ``hang_next()`` return at once, and deadlines see
             the skipped time. The pytest fixtures turn it on; off, the fake waits as a real server would.
+        write_gate: answer a repeat of one of the tenant's ten most recent memories as server 2.0.0's write
+            gate does once its two-second scan cache has expired: ``memory_id`` None, ``chunks_created`` 0
+            (default: the existing memory's id and one chunk, as 1.5.1 always answers and 2.0.0 does for a
+            quick repeat or an older memory). Either way nothing is stored twice.
 
     Attributes:
         clock: the ``VirtualClock`` of ``virtual_time`` (None without it); ``clock.sleeps`` lists the waits.
@@ -177,12 +163,14 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         base_url: str = BASE_URL,
         openapi: dict[str, Any] | None = None,
         virtual_time: bool = False,
+        write_gate: bool = False,
     ) -> None:
         from cml_ergonomic._compat import load_snapshot
 
         self.api_key = api_key
         self.admin_api_key = admin_api_key
         self.tenant_id = tenant_id
+        self.write_gate = write_gate
         self.base_url = base_url
         self.store = Store()
         self.requests: list[RecordedRequest] = []
@@ -217,6 +205,11 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             ("GET", f"{API}/dashboard/config"): (self._dashboard_config, True),
             ("GET", "/openapi.json"): (self._openapi, False),
         }
+        dashboard = Dashboard(
+            lambda: self.store, lambda: self.requests, Skeletons(self._validator.schemas), Record.detail
+        )
+        for route, handler in dashboard.routes().items():
+            self._routes.setdefault(route, (handler, True))
         # The fake serves what the snapshot serves: an operation a server version drops is a 404 here too.
         paths = self._validator.document.get("paths", {})
         self._routes = {
@@ -550,9 +543,22 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return _Answer(200, self._validator.document)
 
     def _store_text(self, call: _Request, content: str, **fields: Any) -> Record | None:
-        if self.store.duplicate(call.tenant, content) is not None:
-            return None  # the real store deduplicates identical content per tenant
-        return self.store.add(Record(call.tenant, content, **fields))
+        """Store ``content``, or answer with the memory the tenant already holds with that text.
+
+        As on both server versions: a repeat is not stored again, its type, tags
+        and metadata are dropped, and the existing memory counts one more access
+        and keeps the higher confidence. With ``write_gate`` a repeat of one of
+        the tenant's ten most recent memories is skipped instead (None), as
+        server 2.0.0's write gate skips it.
+        """
+        existing = self.store.duplicate(call.tenant, content)
+        if existing is None:
+            return self.store.add(Record(call.tenant, content, **fields))
+        if self.write_gate and any(r is existing for r in self.store.recent(call.tenant, _GATE_WINDOW)):
+            return None
+        existing.access_count += 1
+        existing.confidence = max(existing.confidence, fields.get("confidence", Record.confidence))
+        return existing
 
     def _write(self, call: _Request) -> _Answer:
         body = call.body
@@ -567,10 +573,11 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             source_session_id=body.get("session_id"),
             **_timestamp(body),
         )
+        # A repeat answers like a first write (the existing id, one chunk), unless the write gate skipped it.
         stored = 0 if record is None else 1
         answer = {
             "success": True,
-            "memory_id": record.id if record else None,
+            "memory_id": None if record is None else record.id,
             "chunks_created": stored,
             "message": f"Stored {stored} memory chunks",
             "eval_outcome": None,
@@ -589,12 +596,12 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 source_session_id=turn.get("session_id"),
                 **_timestamp(turn),
             )
-            stored += record is not None
+            stored += record is not None  # a repeat counts, as the servers count it, unless the gate skipped it
         answer = {
             "success": True,
             "turns_processed": len(turns),
             "chunks_created": stored,
-            "message": f"Processed {len(turns)} turns",
+            "message": f"Batch wrote {len(turns)} turns",
         }
         return _Answer(200, answer)
 
@@ -656,10 +663,12 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _turn(self, call: _Request) -> _Answer:
         body = call.body
         hits = self._search(call, body["user_message"], 10)
+        texts = [text for text in (body["user_message"], body.get("assistant_response")) if text]
         stored = 0
-        for text in (body["user_message"], body.get("assistant_response")):
-            if text and self._store_text(call, text, type="conversation", source_session_id=body.get("session_id")):
-                stored += 1
+        for text in texts:  # repeats count, as the servers count them, unless the write gate skipped them
+            stored += (
+                self._store_text(call, text, type="conversation", source_session_id=body.get("session_id")) is not None
+            )
         context = _llm_context([record.item(score) for record, score in hits]) if hits else ""
         answer = {
             "memory_context": context,
@@ -712,7 +721,9 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if action == "delete":
                 del self.store.records[memory_id]
             else:
-                self.store.records[memory_id].status = {"archive": "archived", "silence": "silent"}[action]
+                # Both servers answer "archived" / "silenced" but mark the memory deleted: reads, stats and the
+                # dashboard show it so, and only a dashboard bulk action sets "archived" or "silent".
+                self.store.records[memory_id].status = "deleted"
         answer = {"success": True, "affected_count": len(targets), "message": f"{len(targets)} memories {action}d"}
         return _Answer(200, answer)
 
@@ -720,7 +731,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         records = self.store.tenant(call.tenant, status=None)
         active = [r for r in records if r.status == "active"]
         by_type: dict[str, int] = {}
-        for record in active:
+        for record in records:  # every status, as the servers count them
             by_type[record.type] = by_type.get(record.type, 0) + 1
         stamps = sorted(r.timestamp for r in records)
         answer = {
@@ -781,17 +792,19 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _consolidate(self, call: _Request) -> _Answer:
         episodes = [r for r in self.store.tenant(call.tenant) if r.type in MESSAGE_TYPES | {"episodic_event"}]
         answer = {
-            "status": "completed",
+            "status": "consolidation_completed",  # as both servers word it (the dashboard's run says "completed")
             "user_id": call.path_params["user_id"],
             "episodes_sampled": len(episodes),
             "clusters_formed": 0,
+            "clusters_skipped_no_recurrence": 0,
             "gists_extracted": 0,
+            "details_recovered": 0,
         }
         return _Answer(200, answer)
 
     def _run_forgetting(self, call: _Request) -> _Answer:
         answer = {
-            "status": "completed",
+            "status": "forgetting_completed",
             "user_id": call.path_params["user_id"],
             "dry_run": call.params.get("dry_run", "true").lower() != "false",
             "memories_scanned": len(self.store.tenant(call.tenant)),

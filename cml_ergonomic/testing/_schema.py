@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -42,12 +43,13 @@ class Validator:
 
     def check(self, value: Any, schema: JSON, loc: list[Any]) -> list[JSON]:
         """Every error of ``value`` against ``schema`` (an empty list when it is valid)."""
+        named = "$ref" in schema  # a named enum is a Python Enum on the server, an inline one a Literal
         schema = self.resolve(schema)
         if "anyOf" in schema:
-            options = [self.resolve(option) for option in schema["anyOf"]]
-            if value is None and any(option.get("type") == "null" for option in options):
+            options = schema["anyOf"]  # unresolved: whether an option is named decides its enum error
+            if value is None and any(self.resolve(option).get("type") == "null" for option in options):
                 return []
-            real = [option for option in options if option.get("type") != "null"]
+            real = [option for option in options if self.resolve(option).get("type") != "null"]
             if len(real) == 1:
                 return self.check(value, real[0], loc)
             for option in real:
@@ -59,7 +61,8 @@ class Validator:
                 return []
             names = [f"'{v}'" for v in schema["enum"]]
             expected = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
-            return [_error("enum", loc, f"Input should be {expected}", value, {"expected": expected})]
+            error = "enum" if named else "literal_error"
+            return [_error(error, loc, f"Input should be {expected}", value, {"expected": expected})]
         kind = schema.get("type")
         checker = _CHECKS.get(kind) if isinstance(kind, str) else None
         return checker(self, value, schema, loc) if checker else []
@@ -140,13 +143,14 @@ def _check_string(v: Validator, value: Any, schema: JSON, loc: list[Any]) -> lis
     return []
 
 
-def _bounds(value: float, schema: JSON, loc: list[Any]) -> list[JSON]:
+def _bounds(value: float, schema: JSON, loc: list[Any], given: Any) -> list[JSON]:
+    """The range errors of ``value``; ``given`` is what was sent (the error shows it, as pydantic does)."""
     if "minimum" in schema and value < schema["minimum"]:
         ge = _number(schema["minimum"])
-        return [_error("greater_than_equal", loc, f"Input should be greater than or equal to {ge}", value, {"ge": ge})]
+        return [_error("greater_than_equal", loc, f"Input should be greater than or equal to {ge}", given, {"ge": ge})]
     if "maximum" in schema and value > schema["maximum"]:
         le = _number(schema["maximum"])
-        return [_error("less_than_equal", loc, f"Input should be less than or equal to {le}", value, {"le": le})]
+        return [_error("less_than_equal", loc, f"Input should be less than or equal to {le}", given, {"le": le})]
     return []
 
 
@@ -154,39 +158,58 @@ def _number(bound: float) -> float | int:
     return int(bound) if float(bound).is_integer() else bound
 
 
+_UNPARSABLE = object()
+
+
+def _from_string(value: Any, parse: Callable[[str], Any]) -> Any:
+    """``value`` parsed if it is a string, as pydantic's lax mode reads one (``_UNPARSABLE`` when it cannot be)."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse(value.strip())
+    except ValueError:
+        return _UNPARSABLE
+
+
 def _check_integer(v: Validator, value: Any, schema: JSON, loc: list[Any]) -> list[JSON]:
-    if isinstance(value, str):
-        try:
-            value = int(value.strip())
-        except ValueError:
-            return [
-                _error(
-                    "int_parsing", loc, "Input should be a valid integer, unable to parse string as an integer", value
-                )
-            ]
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int):
-        if isinstance(value, float):
-            return [
-                _error(
-                    "int_from_float", loc, "Input should be a valid integer, got a number with a fractional part", value
-                )
-            ]
+    number = _from_string(value, int)
+    if number is _UNPARSABLE:
+        msg = "Input should be a valid integer, unable to parse string as an integer"
+        return [_error("int_parsing", loc, msg, value)]
+    if isinstance(number, float):
+        if not number.is_integer():
+            msg = "Input should be a valid integer, got a number with a fractional part"
+            return [_error("int_from_float", loc, msg, value)]
+        number = int(number)
+    if not isinstance(number, int):  # a bool is an int: pydantic's lax mode reads True as 1
         return [_error("int_type", loc, "Input should be a valid integer", value)]
-    return _bounds(value, schema, loc)
+    return _bounds(number, schema, loc, value)
 
 
 def _check_number(v: Validator, value: Any, schema: JSON, loc: list[Any]) -> list[JSON]:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    number = _from_string(value, float)
+    if number is _UNPARSABLE:
+        msg = "Input should be a valid number, unable to parse string as a number"
+        return [_error("float_parsing", loc, msg, value)]
+    if not isinstance(number, int | float):
         return [_error("float_type", loc, "Input should be a valid number", value)]
-    return _bounds(value, schema, loc)
+    return _bounds(number, schema, loc, value)
+
+
+# What pydantic's lax mode reads as a boolean (a query parameter always arrives as a string).
+_BOOLEAN_WORDS = frozenset({"0", "off", "f", "false", "n", "no", "1", "on", "t", "true", "y", "yes"})
 
 
 def _check_boolean(v: Validator, value: Any, schema: JSON, loc: list[Any]) -> list[JSON]:
-    if not isinstance(value, bool):
-        return [_error("bool_type", loc, "Input should be a valid boolean", value)]
-    return []
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, str) and value.strip().lower() in _BOOLEAN_WORDS:
+        return []
+    if isinstance(value, int | float) and value in (0, 1):
+        return []
+    if isinstance(value, str | int | float):
+        return [_error("bool_parsing", loc, "Input should be a valid boolean, unable to interpret input", value)]
+    return [_error("bool_type", loc, "Input should be a valid boolean", value)]
 
 
 def _check_array(v: Validator, value: Any, schema: JSON, loc: list[Any]) -> list[JSON]:

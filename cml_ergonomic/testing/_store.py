@@ -27,6 +27,11 @@ def words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
 
+def same_text(text: str) -> str:
+    """The text as the real store compares it for duplicates (its content hash is of ``lower().strip()``)."""
+    return text.lower().strip()
+
+
 def now() -> datetime:
     """The current time, aware, in UTC (what the SDK returns; :func:`wire` is what the server sends)."""
     return datetime.now(UTC)
@@ -145,6 +150,7 @@ class Store:
     def __init__(self) -> None:
         self.records: dict[str, Record] = {}
         self.sessions: dict[str, Session] = {}
+        self.jobs: list[dict[str, Any]] = []  # the dashboard's job history, newest first
 
     def add(self, record: Record) -> Record:
         # The server stamps written_at per memory to the microsecond; two stamps never tie there, so here neither.
@@ -158,11 +164,20 @@ class Store:
         return [r for r in self.records.values() if r.tenant_id == tenant_id and (status is None or r.status == status)]
 
     def duplicate(self, tenant_id: str, text: str) -> Record | None:
-        """An active memory of the tenant with exactly this text (the real store deduplicates them)."""
+        """The tenant's active memory with the same text, as the real store compares it (else None).
+
+        Both server versions hash ``text.lower().strip()`` per tenant and keep
+        one active memory per hash; archived, silenced or deleted ones do not count.
+        """
+        key = same_text(text)
         for record in self.records.values():
-            if record.tenant_id == tenant_id and record.status == "active" and record.text == text:
+            if record.tenant_id == tenant_id and record.status == "active" and same_text(record.text) == key:
                 return record
         return None
+
+    def recent(self, tenant_id: str, n: int) -> list[Record]:
+        """The tenant's ``n`` most recently written active memories (the store keeps the order of writing)."""
+        return self.tenant(tenant_id)[-n:]
 
     def search(
         self,

@@ -28,8 +28,15 @@ def assert_backoffs(sleeps: list[float]) -> None:
         assert ceiling / 2 <= slept <= ceiling, f"retry {number} slept {slept:.3f}s, outside [{ceiling / 2}, {ceiling}]"
 
 
-def assert_within(outcome: Outcome, deadline: float, *, real_at_most: float) -> None:
-    """The call ended before its deadline (real time plus skipped sleeps) and took little real time."""
+def assert_within(outcome: Outcome, deadline: float, *, real_at_most: float | None = None) -> None:
+    """The call ended before its deadline (real time plus skipped sleeps) and waited only on its clock.
+
+    Whether the client slept for real is checked directly (``outcome.real_sleeps``), not through a bound on
+    the real time the call took, which a loaded machine stretches. Pass ``real_at_most`` only where time is
+    the behaviour under test, with a margin that holds at load 8.
+    """
     assert outcome.total <= deadline, f"the call took {outcome.total:.3f}s on its clock, past its {deadline}s deadline"
-    assert outcome.real <= real_at_most, f"the call took {outcome.real:.3f}s of real time (limit {real_at_most}s)"
+    assert outcome.real_sleeps == [], f"the call slept for real: {outcome.real_sleeps}"
+    if real_at_most is not None:
+        assert outcome.real <= real_at_most, f"the call took {outcome.real:.3f}s of real time (limit {real_at_most}s)"
     assert abs(outcome.total - outcome.real - outcome.slept) < 0.05, "the clock moved by more than real time + sleeps"

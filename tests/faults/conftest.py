@@ -10,12 +10,15 @@ sees them.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+from unittest import mock
 
 import httpx
 import pytest
@@ -86,10 +89,36 @@ class Outcome:
     total: float  # on the client's clock: real time plus skipped sleeps (what the deadline sees)
     real: float  # wall time the call really took
     sleeps: list[float] = field(default_factory=list)
+    real_sleeps: list[float] = field(default_factory=list)  # time.sleep / asyncio.sleep the call itself made
 
     @property
     def slept(self) -> float:
         return sum(self.sleeps)
+
+
+@contextmanager
+def real_sleeps() -> Iterator[list[float]]:
+    """Every real ``time.sleep`` / ``asyncio.sleep`` longer than zero that the calling thread makes inside the block.
+
+    A client must wait on its clock (the test clock skips and records it); a real sleep is a bug whatever the
+    machine's load, so the fault tests check this list instead of bounding the real time a call took.
+    """
+    seen: list[float] = []
+    caller = threading.get_ident()
+    real_sleep, real_async_sleep = time.sleep, asyncio.sleep
+
+    def sleep(seconds: float) -> None:
+        if seconds > 0 and threading.get_ident() == caller:
+            seen.append(seconds)
+        real_sleep(seconds)
+
+    async def async_sleep(seconds: float, result: Any = None) -> Any:
+        if seconds > 0 and threading.get_ident() == caller:
+            seen.append(seconds)
+        return await real_async_sleep(seconds, result)
+
+    with mock.patch.object(time, "sleep", sleep), mock.patch.object(asyncio, "sleep", async_sleep):
+        yield seen
 
 
 class Driver(ClientDriver):
@@ -109,21 +138,23 @@ class Driver(ClientDriver):
         return int(self.transport.count)
 
     async def run(self, name: str, *args: Any, **kwargs: Any) -> Outcome:
-        """Call and capture the result or the error, with timings."""
+        """Call and capture the result or the error, with timings and any real sleep the call made."""
         before = len(self.clock.sleeps)
         start, real_start = self.clock.now(), time.perf_counter()
         result: Any = None
         error: BaseException | None = None
-        try:
-            result = await self.call(name, *args, **kwargs)
-        except Exception as exc:
-            error = exc
+        with real_sleeps() as slept_for_real:
+            try:
+                result = await self.call(name, *args, **kwargs)
+            except Exception as exc:
+                error = exc
         return Outcome(
             result,
             error,
             total=self.clock.now() - start,
             real=time.perf_counter() - real_start,
             sleeps=self.clock.sleeps[before:],
+            real_sleeps=slept_for_real,
         )
 
 

@@ -47,7 +47,7 @@ async def test_5xx_twice_then_success_on_a_read(make_client: MakeClient, server:
     assert server.count(READ_PATH) == 3
     assert len(out.sleeps) == 2
     assert_backoffs(out.sleeps)
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 async def test_503_twice_then_success_on_a_write_is_retried(make_client: MakeClient, server: FaultServer) -> None:
@@ -63,7 +63,7 @@ async def test_503_twice_then_success_on_a_write_is_retried(make_client: MakeCli
     assert server.copies(WRITE_PATH, content=WRITE.args[0]) == 3
     assert_backoffs(out.sleeps)
     assert len(out.sleeps) == 2
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 @pytest.mark.parametrize("status", [500, 502, 504])
@@ -78,7 +78,7 @@ async def test_5xx_on_a_write_raises_at_once(make_client: MakeClient, server: Fa
     assert exc.retries == 0
     assert server.copies(WRITE_PATH, content=WRITE.args[0]) == 1
     assert out.sleeps == []
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 async def test_503_on_every_attempt_of_a_read_raises_after_the_retries(
@@ -93,7 +93,7 @@ async def test_503_on_every_attempt_of_a_read_raises_after_the_retries(
     assert exc.retries == RETRIES
     assert server.count(READ_PATH) == RETRIES + 1
     assert_backoffs(out.sleeps)
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 # --------------------------------------------------------------------------- 429 and Retry-After
@@ -132,7 +132,7 @@ async def test_429_waits_as_asked_then_succeeds(
         assert_backoffs(out.sleeps)
     else:
         assert out.sleeps[0] == pytest.approx(expected_sleep)
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 @pytest.mark.parametrize("op", OPS, ids=str)
@@ -150,7 +150,7 @@ async def test_429_asking_for_more_than_the_cap_raises_at_once(
     assert "cap" in exc.suggestion
     assert server.count(op.path) == 1
     assert out.sleeps == []
-    assert_within(out, 4000, real_at_most=1.0)
+    assert_within(out, 4000)
 
 
 # --------------------------------------------------------------------------- 4xx: never retried
@@ -178,7 +178,7 @@ async def test_4xx_is_never_retried(make_client: MakeClient, server: FaultServer
     assert exc.retries == 0
     assert server.count(op.path) == 1
     assert out.sleeps == []
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 # --------------------------------------------------------------------------- 2xx bodies that break the schema

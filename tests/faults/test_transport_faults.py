@@ -49,7 +49,7 @@ async def test_connection_refused_is_retried_then_raises(make_client: MakeClient
     assert "is the CML server running" in exc.suggestion
     assert len(out.sleeps) == RETRIES
     assert_backoffs(out.sleeps)
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 @pytest.mark.parametrize("op", OPS, ids=str)
@@ -71,7 +71,7 @@ async def test_connect_timeout_is_retried_then_raises(make_client: MakeClient, o
     assert "Connecting to" in exc.suggestion
     assert_backoffs(out.sleeps)
     assert len(out.sleeps) == RETRIES
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 # --------------------------------------------------------------------------- the server takes too long
@@ -89,7 +89,9 @@ async def test_read_timeout_on_a_read_is_retried(make_client: MakeClient, server
     assert server.count(READ_PATH) == RETRIES + 1
     assert_backoffs(out.sleeps)
     assert out.real >= 3 * 0.25  # three attempts, each cut by the 0.25 s read timeout
-    assert_within(out, DEADLINE, real_at_most=2.0)
+    # Time is the behaviour here: each attempt is cut at 0.25 s, where the server would answer after 3 s. The
+    # bound stays below one full answer, so a timeout that does not fire shows, and leaves room for a loaded machine.
+    assert_within(out, DEADLINE, real_at_most=2.9)
 
 
 async def test_read_timeout_on_a_write_is_not_retried(make_client: MakeClient, server: FaultServer) -> None:
@@ -106,7 +108,7 @@ async def test_read_timeout_on_a_write_is_not_retried(make_client: MakeClient, s
     assert server.copies(WRITE_PATH, content="User prefers dark mode") == 1
     assert d.sent == 1
     assert out.sleeps == []
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 # --------------------------------------------------------------------------- the connection breaks
@@ -123,7 +125,7 @@ async def test_reset_before_any_response_on_a_read_is_retried(make_client: MakeC
     assert result.query == "preferences"
     assert server.count(READ_PATH) == 3
     assert_backoffs(out.sleeps)
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 async def test_reset_before_any_response_on_a_write_is_not_retried(
@@ -140,7 +142,7 @@ async def test_reset_before_any_response_on_a_write_is_not_retried(
     assert "may have been applied" in exc.suggestion
     assert server.copies(WRITE_PATH, content="User prefers dark mode") == 1
     assert out.sleeps == []
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 async def test_reset_mid_body_on_a_read_is_retried(make_client: MakeClient, server: FaultServer) -> None:
@@ -154,7 +156,7 @@ async def test_reset_mid_body_on_a_read_is_retried(make_client: MakeClient, serv
     assert len(result.memories) == 1
     assert server.count(READ_PATH) == 2
     assert_backoffs(out.sleeps)
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 async def test_reset_mid_body_on_a_write_is_not_retried(make_client: MakeClient, server: FaultServer) -> None:
@@ -169,7 +171,7 @@ async def test_reset_mid_body_on_a_write_is_not_retried(make_client: MakeClient,
     assert "may have been applied" in exc.suggestion
     assert server.copies(WRITE_PATH, content="User prefers dark mode") == 1
     assert out.sleeps == []
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 # --------------------------------------------------------------------------- answers that are not the server's JSON
@@ -191,7 +193,7 @@ async def test_truncated_json_on_200_is_a_response_validation_error(
     assert exc.request_id == "req-1-1"
     assert server.count(op.path) == 1  # a body that does not parse is not retried
     assert out.sleeps == []
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 @pytest.mark.parametrize("op", OPS, ids=str)
@@ -210,7 +212,7 @@ async def test_html_502_from_a_proxy(make_client: MakeClient, server: FaultServe
     assert exc.retries == expected_attempts - 1
     assert len(out.sleeps) == expected_attempts - 1
     assert_backoffs(out.sleeps)
-    assert_within(out, DEADLINE, real_at_most=1.0)
+    assert_within(out, DEADLINE)
 
 
 # ------------------------------------------------------------------ a trickle: every byte in time, never the whole
@@ -222,12 +224,13 @@ async def test_a_trickle_that_never_completes_is_cut_by_the_deadline(
     make_client: MakeClient, server: FaultServer, op: Op, where: str
 ) -> None:
     deadline = 1.5
-    # The server gives up only after deadline + 3 s, so a client that waits for it shows. The tolerance is tight
-    # enough to see a cap that lags the deadline by half a second: the socket read (sync) or asyncio.timeout
-    # (async) ends at the deadline itself, the body's check at the next byte (0.1 s).
-    tolerance = 0.4
+    # Time is the behaviour here. The server gives up only after deadline + 4 s, so a client that waits for it
+    # shows; the socket read (sync) or asyncio.timeout (async) ends at the deadline itself, the body's check at the
+    # next byte (0.1 s). The tolerance of 1 s holds on a loaded machine (load 8 on 2 cores) and still sees a cap
+    # that lags the deadline by a second or more.
+    tolerance = 1.0
     trickle = trickle_body if where == "body" else trickle_head
-    server.always(op.path, trickle(interval=0.1, limit=deadline + 3.0))
+    server.always(op.path, trickle(interval=0.1, limit=deadline + 4.0))
     # owned=True: the sync client cuts trickling headers through its own pool's sockets; an injected
     # httpx.Client keeps its transport, where only the body (read chunk by chunk) can be cut.
     d = make_client(server.url, owned=True, max_retries=RETRIES, timeout=httpx.Timeout(1.0))  # > 0.1 s per byte
@@ -249,14 +252,15 @@ async def test_without_a_deadline_a_trickle_is_cut_at_the_one_the_timeout_implie
 ) -> None:
     timeout, retries = 0.5, 1
     implied = derived_deadline(httpx.Timeout(timeout), retries)  # 2 x 0.5 + 0.5 = 1.5 s, not the 60 s cap
-    server.always(op.path, trickle_body(interval=0.1, limit=implied + 3.0))
+    server.always(op.path, trickle_body(interval=0.1, limit=implied + 4.0))
     d = make_client(server.url, owned=True, max_retries=retries, timeout=timeout)
 
     out = await d.run(op.name, *op.args)  # no deadline=, on the client or the call
 
     exc = expect_error(out, CMLTimeoutError)
     assert f"{implied:g}s deadline" in exc.message
-    assert implied - 0.05 <= out.real < implied + 0.4, f"cut after {out.real:.2f}s, not at {implied:g}s"
+    # As above: the server would trickle for 4 s more; 1 s of tolerance holds at load 8.
+    assert implied - 0.05 <= out.real < implied + 1.0, f"cut after {out.real:.2f}s, not at {implied:g}s"
 
 
 # --------------------------------------------------------------------------- connection health

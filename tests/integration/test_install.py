@@ -7,7 +7,6 @@ in it against the real server, as the README's install section promises.
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -29,6 +28,9 @@ for module in (cml_ergonomic, cml_api_client):
 assert load_snapshot()["openapi"].startswith("3"), "the OpenAPI snapshot is not in the wheel"
 print(cml_ergonomic.__version__)
 """
+
+
+PATHS = "import sys; print(sys.prefix); print(*sys.path, sep=chr(10))"
 
 
 def _run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -67,9 +69,14 @@ def test_the_installed_sdk_runs_the_quick_example(
     example.write_text(quick_example, encoding="utf-8")
     done = _run([str(python), str(example)], cwd=tmp_path, env=env)
 
-    assert version
+    # The version the package declares, read from its source (not from the installed code under test).
+    declared = re.search(r'__version__ = "([^"]+)"', (ROOT / "cml_ergonomic" / "_version.py").read_text("utf-8"))
+    assert declared and version == declared.group(1)
     # The server holds every test's memories and ranks them lexically (mock embeddings), so the example's own
     # memory need not be in its top five; what it prints must be the read it made.
     summary = re.search(r"^read 'UI preferences': (\d+) memories", done.stdout, re.MULTILINE)
     assert summary and int(summary.group(1)) >= 1, f"README.md:{line} printed:\n{done.stdout}"
-    assert os.path.commonpath([str(python), str(tmp_path)]) == str(tmp_path)
+    # The example ran in the fresh virtualenv, with nothing of the repository on its path.
+    where = _run([str(python), "-c", PATHS], cwd=tmp_path, env=env).stdout.splitlines()
+    assert Path(where[0]).resolve() == (tmp_path / "venv").resolve()
+    assert not [entry for entry in where[1:] if entry and Path(entry).resolve().is_relative_to(ROOT)], where

@@ -215,6 +215,8 @@ async def test_each_method_sends_its_request_with_the_admin_key(
     if call.result:
         assert type(result).__name__ == call.result
         assert result.meta.request_id is None or isinstance(result.meta.request_id, str)
+        # Every field the server sent, parsed to its value: read back through the model, it is the answer again.
+        assert _comparable(result.to_dict()) == _comparable(call.answer)
     else:
         assert result == _with_offsets(call.answer)
 
@@ -230,6 +232,25 @@ def _with_offsets(answer: Any) -> Any:
         k: v.replace(" ", "T") + "+00:00" if k in times and isinstance(v, str) and v[-6] not in "+-" else v
         for k, v in answer.items()
     }
+
+
+def _comparable(value: Any) -> Any:
+    """``value`` with each timestamp as an aware UTC datetime (the server sends them naive; the SDK makes them UTC)."""
+    import datetime as dt
+
+    if isinstance(value, dict):
+        return {key: _comparable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_comparable(item) for item in value]
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] in "T ":
+        try:
+            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return value
+        return _comparable(parsed)
+    return value
 
 
 @pytest.mark.parametrize("name", [call.name for call in CALLS] + list(PAGED))
@@ -416,7 +437,13 @@ async def test_destructive_calls_refuse_without_confirm(
 async def test_a_bulk_delete_with_confirm_is_sent(admin_client: Driver, httpx_mock: HTTPXMock) -> None:
     httpx_mock.add_response(json={"success": True, "affected": 1, "action": "delete"})
     result = await _run(admin_client, "admin.memories.bulk_action", [MEMORY_ID], "delete", confirm=True)
-    assert result["affected"] == 1
+    assert result == {"success": True, "affected": 1, "action": "delete"}
+    request = httpx_mock.get_request()
+    assert request is not None
+    assert (request.method, str(request.url)) == ("POST", f"{API}/dashboard/memories/bulk-action")
+    assert json.loads(request.content) == {"memory_ids": [MEMORY_ID], "action": "delete"}
+    assert request.headers["X-Requested-With"] == "XMLHttpRequest"
+    assert request.headers["X-API-Key"] == ADMIN_KEY
 
 
 @pytest.mark.parametrize(

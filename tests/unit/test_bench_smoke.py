@@ -2,9 +2,10 @@
 
 Each benchmark runs once per module in its own interpreter
 (``python -m bench.<name> --quick --json ...``), as ``bench.run`` runs it.
-py-cml (``cognitive-memory-layer``) is installed only by ``nox -s bench``; without
-it the benchmarks leave it out, the checks of the other contenders still run,
-and the py-cml checks are skipped with the reason.
+py-cml (``cognitive-memory-layer``) comes with the ``bench`` dependency group,
+which the tests and bench sessions install, so its checks run in CI. Without it
+the benchmarks leave it out and the py-cml checks fail under ``CI=true``, or
+are skipped with the way to get it elsewhere.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -19,16 +21,33 @@ from typing import Any
 
 import pytest
 
-from bench._common import RECORDING_NAMES, RECORDINGS_DIR, pycml_version, render
+from bench._common import PYCML_DIST, PYCML_VERSION, RECORDING_NAMES, RECORDINGS_DIR, pycml_version, render
 from bench.contenders import OPERATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
-HAVE_PYCML = pycml_version() is not None
-needs_pycml = pytest.mark.skipif(
-    not HAVE_PYCML,
-    reason="py-cml (cognitive-memory-layer==1.5.1) is not installed here; only the bench environment "
-    "(`nox -s bench`) has it, the other contenders are still checked",
-)
+
+
+@pytest.fixture
+def pycml() -> str:
+    """py-cml's version. The tests and bench sessions install it (dependency group ``bench``), so CI checks it;
+    a missing py-cml fails under ``CI=true`` and is skipped, saying how to get it, elsewhere."""
+    version = pycml_version()
+    if version is None:
+        message = (
+            f"py-cml ({PYCML_DIST}=={PYCML_VERSION}) is not installed here: `nox -s tests` installs it "
+            "(the `bench` dependency group), or `uv pip install --group bench`"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return version
+
+
+def test_the_bench_group_pins_the_py_cml_the_benchmarks_name() -> None:
+    import tomllib
+
+    groups = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["dependency-groups"]
+    assert groups["bench"] == [f"{PYCML_DIST}=={PYCML_VERSION}"]
 
 _cache: dict[str, dict[str, Any]] = {}
 
@@ -110,8 +129,7 @@ def test_overhead_reports_every_contender_and_operation(
     assert_renders(overhead)
 
 
-@needs_pycml
-def test_overhead_includes_pycml(overhead: dict[str, Any]) -> None:
+def test_overhead_includes_pycml(overhead: dict[str, Any], pycml: str) -> None:
     assert "pycml" in overhead["data"]["groups"]["sync"]["contenders"]
     assert "pycml_async" in overhead["data"]["groups"]["async"]["contenders"]
 
@@ -137,8 +155,7 @@ def test_import_time_reports_every_target(import_time: dict[str, Any]) -> None:
     assert_renders(import_time)
 
 
-@needs_pycml
-def test_import_time_includes_pycml(import_time: dict[str, Any]) -> None:
+def test_import_time_includes_pycml(import_time: dict[str, Any], pycml: str) -> None:
     assert "cml" in import_time["data"]["targets"]
 
 

@@ -45,6 +45,14 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
+def operator(fake: FakeCML) -> Any:
+    """A client with the admin key in the fake's tenant: the dashboard's tenant_id defaults to it."""
+    client = fake.client(api_key=fake.admin_api_key, tenant_id=fake.tenant_id)
+    yield client
+    client.close()
+
+
+@pytest.fixture
 def memory(fake: FakeCML, clock: FakeClock) -> Any:
     client = fake.client(max_retries=2)
     client.clock = clock.clock()  # retries sleep on a fake clock; the fake answers at once
@@ -277,9 +285,17 @@ def test_it_follows_the_snapshot_it_is_given() -> None:
         assert http.get(status_path, headers={"X-API-Key": ADMIN}).status_code == 404
         read = http.post(f"{API}/memory/read", json={"query": "q"}, headers={"X-API-Key": KEY}).json()
         assert "warnings" not in read
-    if status_path in current["paths"]:
-        with httpx.Client(transport=FakeCML(), base_url=BASE) as http:
-            assert http.get(status_path, headers={"X-API-Key": ADMIN}).status_code == 200
+    assert status_path in current["paths"]  # the snapshot is 2.0.0's, which added the route
+    with httpx.Client(transport=FakeCML(), base_url=BASE) as http:
+        status = http.get(status_path, headers={"X-API-Key": ADMIN})
+    assert status.status_code == 200
+    assert status.json() == {
+        "running": False,
+        "sweeps_run": 0,
+        "tasks_enqueued": 0,
+        "consolidations_run": 0,
+        "pending_tasks": 0,
+    }
     read_fields = set(current["components"]["schemas"]["ReadMemoryResponse"]["properties"])
     with httpx.Client(transport=FakeCML(), base_url=BASE) as http:
         read = http.post(f"{API}/memory/read", json={"query": "q"}, headers={"X-API-Key": KEY}).json()
@@ -309,24 +325,47 @@ def _response_schema(method: str, path: str) -> dict[str, Any] | None:
     return schema or None  # an empty schema: the server declares nothing for this answer
 
 
-def test_every_typed_answer_matches_its_schema_in_the_snapshot(fake: FakeCML, memory: Any) -> None:
+def _model_of(schema: dict[str, Any]) -> Any:
+    """The generated model the SDK parses this answer with (None for an untyped one)."""
+    import importlib
+    import re
+
+    name = schema.get("$ref", "").rsplit("/", 1)[-1]
+    if not name:
+        return None
+    module = re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower().replace("neo4j", "neo_4j")
+    generated = importlib.import_module(f"cml_api_client.models.{module}")
+    return next(getattr(generated, attr) for attr in dir(generated) if attr.lower() == name.lower())
+
+
+def test_every_typed_answer_matches_its_schema_in_the_snapshot(fake: FakeCML, operator: Any) -> None:
+    # Two graders: the fake's Validator (proven on wrong values in test_fake_schema.py) and the generated
+    # models' own parsers, which share no code with the fake.
     from cml_ergonomic.testing._schema import Validator
 
     validator = Validator(load_snapshot())
-    written = memory.write("User prefers window seats", session_id="s-1", context_tags=["travel"])
-    session = memory.create_session(name="shapes")
-    memory.turn("Where do I like to sit?", session_id=session.session_id)
-    memory.update(written.memory_id, text="User prefers aisle seats")
-    memory.write_batch([{"content": "Batch note"}])
-    memory.read("seats", format="llm_context")
-    memory.get_session_context("s-1")
-    memory.stats()
-    memory.forget(memory_ids=[written.memory_id], action="archive")
+    written = operator.write("User prefers window seats", session_id="s-1", context_tags=["travel"])
+    session = operator.create_session(name="shapes")
+    operator.turn("Where do I like to sit?", session_id=session.session_id)
+    operator.update(written.memory_id, text="User prefers aisle seats")
+    operator.write_batch([{"content": "Batch note"}])
+    operator.read("seats", format="llm_context")
+    operator.get_session_context("s-1")
+    operator.stats()
+    operator.forget(memory_ids=[operator.write("User forgets this").memory_id], action="archive")
+    operator.admin.overview()
+    operator.admin.tenants()
+    operator.admin.sessions()
+    operator.admin.timeline()
+    operator.admin.memories.lineage(written.memory_id)
+    operator.admin.retrieval.explain("aisle seats")
+    operator.admin.forgetting.preview()
+    operator.admin.write_simulate("User likes tea")
     with httpx.Client(transport=fake, base_url=fake.base_url) as http:
         admin = {"X-API-Key": fake.admin_api_key}
         listed = http.get(f"{API}/dashboard/memories", headers=admin).json()
         http.get(f"{API}/dashboard/memories/{listed['items'][0]['id']}", headers=admin)
-    checked = 0
+    checked: set[str] = set()
     with httpx.Client(transport=fake, base_url=fake.base_url) as http:
         for recorded in list(fake.requests):
             template = next(
@@ -337,21 +376,114 @@ def test_every_typed_answer_matches_its_schema_in_the_snapshot(fake: FakeCML, me
             schema = _response_schema(recorded.method, template)
             if schema is None:
                 continue
-            answer = http.request(
+            response = http.request(
                 recorded.method,
                 recorded.path,
                 params=recorded.params,
                 json=recorded.json,
                 headers={"X-API-Key": fake.admin_api_key if recorded.key == "admin" else fake.api_key},
-            ).json()
+            )
+            assert response.status_code == 200, (template, response.text)
+            answer = response.json()
             resolved = validator.resolve(schema)
             assert not validator.check(answer, resolved, ["response"]), (template, answer)
             assert set(answer) <= set(resolved.get("properties", {})), (
                 template,
                 set(answer) - set(resolved["properties"]),
             )
-            checked += 1
-    assert checked >= 10
+            model = _model_of(schema)
+            assert model is not None and model.from_dict(answer).to_dict().keys() >= set(resolved.get("required", []))
+            checked.add(template)
+    assert {f"{API}/memory/write", f"{API}/dashboard/overview", f"{API}/dashboard/retrieval/explain"} <= checked
+    assert len(checked) >= 18, sorted(checked)
+
+
+def test_every_admin_operation_the_snapshot_serves_is_answered(fake: FakeCML, operator: Any) -> None:
+    from cml_ergonomic._admin_operations import ADMIN_OPERATIONS
+
+    written = operator.write("User keeps bees")
+    run = operator.admin.consolidation.run()
+    job_id = operator.admin.jobs.list().items[0].id
+    calls: dict[str, Any] = {
+        "admin.overview": lambda: operator.admin.overview(),
+        "admin.tenants": lambda: operator.admin.tenants(),
+        "admin.sessions": lambda: operator.admin.sessions(),
+        "admin.timeline": lambda: operator.admin.timeline(),
+        "admin.components": lambda: operator.admin.components(),
+        "admin.labile": lambda: operator.admin.labile(),
+        "admin.quality": lambda: operator.admin.quality(),
+        "admin.request_stats": lambda: operator.admin.request_stats(hours=3),
+        "admin.rate_limits": lambda: operator.admin.rate_limits(),
+        "admin.ops_metrics": lambda: operator.admin.ops_metrics(),
+        "admin.evaluation_summary": lambda: operator.admin.evaluation_summary(),
+        "admin.write_simulate": lambda: operator.admin.write_simulate("User keeps wasps"),
+        "admin.memories.list": lambda: list(operator.admin.memories.list(tenant_id=fake.tenant_id)),
+        "admin.memories.get": lambda: operator.admin.memories.get(written.memory_id),
+        "admin.memories.lineage": lambda: operator.admin.memories.lineage(written.memory_id),
+        "admin.memories.bulk_action": lambda: operator.admin.memories.bulk_action(
+            [written.memory_id], "silence", confirm=True
+        ),
+        "admin.memories.export": lambda: operator.admin.memories.export(tenant_id=fake.tenant_id),
+        "admin.facts.list": lambda: list(operator.admin.facts.list()),
+        "admin.facts.get": lambda: _not_found(lambda: operator.admin.facts.get(uuid.uuid4()), "Fact"),
+        "admin.facts.evidence": lambda: _not_found(lambda: operator.admin.facts.evidence(uuid.uuid4()), "Fact"),
+        "admin.facts.invalidate": lambda: _not_found(lambda: operator.admin.facts.invalidate(uuid.uuid4()), "Fact"),
+        "admin.facts.export": lambda: operator.admin.facts.export(),
+        "admin.jobs.list": lambda: operator.admin.jobs.list(),
+        "admin.jobs.get": lambda: operator.admin.jobs.get(job_id),
+        "admin.consolidation.run": lambda: run,
+        "admin.consolidation.runs": lambda: operator.admin.consolidation.runs(),
+        "admin.consolidation.status": lambda: operator.admin.consolidation.status(),
+        "admin.reconsolidation.run": lambda: operator.admin.reconsolidation.run(),
+        "admin.reconsolidation.runs": lambda: operator.admin.reconsolidation.runs(),
+        "admin.reconsolidation.sessions": lambda: operator.admin.reconsolidation.sessions(),
+        "admin.retrieval.test": lambda: operator.admin.retrieval.test("bees"),
+        "admin.retrieval.explain": lambda: operator.admin.retrieval.explain("bees"),
+        "admin.forgetting.preview": lambda: operator.admin.forgetting.preview(),
+        "admin.forgetting.run": lambda: operator.admin.forgetting.run(),
+        "admin.graph.stats": lambda: operator.admin.graph.stats(),
+        "admin.graph.overview": lambda: operator.admin.graph.overview(),
+        "admin.graph.explore": lambda: operator.admin.graph.explore("bees"),
+        "admin.graph.search": lambda: operator.admin.graph.search("bees"),
+        "admin.graph.neo4j_config": lambda: operator.admin.graph.neo4j_config(),
+        "admin.config.get": lambda: operator.admin.config.get(),
+        "admin.config.update": lambda: _bad_request(
+            lambda: operator.admin.config.update({"debug": True}, confirm=True), "Setting 'debug' is not editable"
+        ),
+        "admin.database.reset": lambda: operator.admin.database.reset(confirm=True),
+    }
+    served = {
+        method
+        for op in ADMIN_OPERATIONS.values()
+        if op.method.lower() in load_snapshot()["paths"].get(op.path, {})
+        for method in op.methods
+    }
+    assert set(calls) == served  # a new operation must be answered by the fake (and listed here)
+    with fake.recording() as seen:
+        for dotted in [*sorted(served - {"admin.database.reset"}), "admin.database.reset"]:
+            assert calls[dotted]() is not None, dotted
+    refused = sorted((r.status, r.method, r.path.split("/")[-1]) for r in seen if r.status != 200)
+    assert refused[0] == (400, "PUT", "config")
+    assert [(status, method) for status, method, _ in refused[1:]] == [(404, "GET"), (404, "GET"), (404, "POST")]
+    assert {tail for *_, tail in refused[1:]} >= {"evidence", "invalidate"}  # only the unknown facts are not found
+    assert fake.memories() == []  # database.reset emptied it
+
+
+def _not_found(call: Any, what: str) -> str:
+    from cml_ergonomic import NotFoundError
+
+    with pytest.raises(NotFoundError, match=f"{what} .* not found"):
+        call()
+    return what
+
+
+def _bad_request(call: Any, text: str) -> str:
+    from cml_ergonomic import APIStatusError
+
+    with pytest.raises(APIStatusError, match=text) as raised:
+        call()
+    assert raised.value.status_code == 400
+    return text
 
 
 def test_recording_keeps_the_requests_of_the_block(fake: FakeCML, memory: Any) -> None:
@@ -359,3 +491,34 @@ def test_recording_keeps_the_requests_of_the_block(fake: FakeCML, memory: Any) -
     with fake.recording() as seen:
         memory.read("inside")
     assert [r.path for r in seen] == [f"{API}/memory/read"]
+
+
+def test_a_repeat_answers_the_stored_memory_by_default(fake: FakeCML, memory: Any) -> None:
+    first = memory.write("User keeps a red kite")
+    again = memory.write("  USER KEEPS A RED KITE ", memory_type="preference", metadata={"k": 1})
+    assert (again.memory_id, again.chunks_created, again.message) == (first.memory_id, 1, "Stored 1 memory chunks")
+    (stored,) = fake.memories()
+    assert (stored.text, stored.type, stored.metadata, stored.access_count) == (
+        "User keeps a red kite",
+        "episodic_event",
+        {},
+        1,
+    )
+    batch = memory.write_batch([{"content": "User keeps a red kite"}, {"content": "User keeps a blue kite"}])
+    assert (batch.turns_processed, batch.chunks_created) == (2, 2)
+    assert [m.text for m in fake.memories()] == ["User keeps a red kite", "User keeps a blue kite"]
+
+
+def test_with_the_write_gate_a_recent_repeat_is_skipped_as_server_2_0_0_skips_it() -> None:
+    fake = FakeCML(write_gate=True)
+    with fake.client() as memory:
+        first = memory.write("User keeps a red kite")
+        skipped = memory.write("User keeps a red kite")
+        assert (skipped.memory_id, skipped.chunks_created, skipped.message) == (None, 0, "Stored 0 memory chunks")
+        batch = memory.write_batch([{"content": "user keeps a red kite"}, {"content": "User keeps a blue kite"}])
+        assert batch.chunks_created == 1  # the repeat is skipped, the new text stored
+        for n in range(10):
+            memory.write(f"Newer note {n}")
+        older = memory.write("User keeps a red kite")  # out of the ten most recent: the stored memory answers
+        assert (older.memory_id, older.chunks_created) == (first.memory_id, 1)
+    assert [m.text for m in fake.memories()].count("User keeps a red kite") == 1
