@@ -245,6 +245,11 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return self._on_clock(AsyncCognitiveMemoryLayer(**options))
 
     def _on_clock(self, client: Any) -> Any:
+        config = client.config
+        if config.tenant_id == self.tenant_id and config.api_key.reveal() == self.api_key:
+            # The fake knows its own rule: the normal key's tenant is reached. Asking it first would be a request
+            # of its own, which would take the first fault a test injected.
+            client._tenant_guard.trust(self.tenant_id)
         if self.clock is not None:
             client.clock = self.clock.clock()  # backoffs, Retry-After and deadlines on the virtual clock
         return client
@@ -254,6 +259,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
             "api_key": self.api_key,
             "admin_api_key": self.admin_api_key,
             "base_url": self.base_url,
+            "tenant_id": self.tenant_id,  # the fake's, never CML_TENANT_ID of the environment the tests run in
         }
         options.update(overrides)
         return options

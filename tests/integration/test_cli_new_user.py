@@ -66,6 +66,7 @@ def test_a_wrong_key_stops_a_real_import_at_once(cml_server: ServerInfo, tmp_pat
     source = write_file(tmp_path / "in.jsonl", distinctive_lines(40, secrets.token_hex(4)))
     flags = connection(cml_server, fresh_tenant("wrongkey"))
     flags[flags.index("--api-key") + 1] = "not-the-key"
+    del flags[flags.index("--tenant") : flags.index("--tenant") + 2]  # a foreign tenant with a non-admin key: exit 2
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = run(["import", str(source), *flags], output=Output(json_mode=False, stdout=out, stderr=err))
