@@ -230,7 +230,7 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
         options = self._client_options(kwargs)
         options.setdefault("http_client", httpx.Client(transport=self, base_url=options["base_url"]))
-        return self._on_clock(CognitiveMemoryLayer(**options))
+        return self._prepared(CognitiveMemoryLayer(**options), kwargs)
 
     def async_client(self, **kwargs: Any) -> Any:
         """An ``AsyncCognitiveMemoryLayer`` wired to this fake (both keys; ``kwargs`` override any argument).
@@ -242,11 +242,10 @@ class FakeCML(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
         options = self._client_options(kwargs)
         options.setdefault("async_http_client", httpx.AsyncClient(transport=self, base_url=options["base_url"]))
-        return self._on_clock(AsyncCognitiveMemoryLayer(**options))
+        return self._prepared(AsyncCognitiveMemoryLayer(**options), kwargs)
 
-    def _on_clock(self, client: Any) -> Any:
-        config = client.config
-        if config.tenant_id == self.tenant_id and config.api_key.reveal() == self.api_key:
+    def _prepared(self, client: Any, overrides: dict[str, Any]) -> Any:
+        if "tenant_id" not in overrides:
             # The fake knows its own rule: the normal key's tenant is reached. Asking it first would be a request
             # of its own, which would take the first fault a test injected.
             client._tenant_guard.trust(self.tenant_id)

@@ -522,3 +522,15 @@ def test_with_the_write_gate_a_recent_repeat_is_skipped_as_server_2_0_0_skips_it
         older = memory.write("User keeps a red kite")  # out of the ten most recent: the stored memory answers
         assert (older.memory_id, older.chunks_created) == (first.memory_id, 1)
     assert [m.text for m in fake.memories()].count("User keeps a red kite") == 1
+
+
+def test_a_fake_client_keeps_to_the_fakes_tenant_and_sends_no_tenant_probe(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A shell's CML_TENANT_ID is not the fake's tenant, and a probe of the tenant would take the injected fault.
+    monkeypatch.setenv("CML_TENANT_ID", "a-tenant-of-the-developers-shell")
+    fake = FakeCML(virtual_time=True)
+    with fake.client() as memory:
+        fake.fail_next(1, status=503)
+        result = memory.read("anything")
+    assert memory.config.tenant_id == fake.tenant_id
+    assert result.meta.retries == 1
+    assert [r.path for r in fake.requests] == ["/api/v1/memory/read", "/api/v1/memory/read"]

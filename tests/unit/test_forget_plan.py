@@ -46,7 +46,7 @@ def test_ids_and_a_query_give_their_union_and_ids_show_as_ids() -> None:
 
 def test_a_plan_by_age_in_the_keys_own_tenant_asks_the_server_which_it_is() -> None:
     fake = FakeCML()
-    with fake.client() as client:  # no tenant_id: the key's own tenant, as the server's configuration names it
+    with fake.client(tenant_id=None) as client:  # the key's own tenant, as the server's configuration names it
         old = client.write("old one", timestamp=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)).memory_id
         client.write("new one")
         plan = client.plan_forget(before=dt.datetime(2021, 1, 1, tzinfo=dt.UTC))
