@@ -6,13 +6,29 @@ so a fresh clone needs only Python 3.11+, nox and uv.
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import signal
 import sys
 from pathlib import Path
+from types import FrameType, ModuleType
 
 import nox
 
-sys.path.insert(0, str(Path(__file__).parent))
-from tests.server.sources import NEWEST_ON_PYPI  # stdlib only, like the rest of the harness
+ROOT = Path(__file__).parent
+
+
+def _load_by_path(name: str, path: Path) -> ModuleType:
+    """A stdlib-only module of the package, without importing the package (nox's Python lacks httpx)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+NEWEST_ON_PYPI = _load_by_path("_cml_server_sources", ROOT / "cml_ergonomic" / "server" / "sources.py").NEWEST_ON_PYPI
 
 nox.options.default_venv_backend = "uv"
 nox.options.reuse_existing_virtualenvs = True
@@ -22,7 +38,7 @@ PYTHON = "3.11"
 
 
 def _install(session: nox.Session, *groups: str) -> None:
-    args = ["-e", ".[cli]"]  # the CLI extra is tested and type-checked with the rest
+    args = ["-e", ".[cli,server]"]  # the extras are tested and type-checked with the rest
     for group in groups:
         args += ["--group", group]
     session.install(*args)
@@ -68,21 +84,51 @@ def codegen_check(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def codegen_fetch(session: nox.Session) -> None:
     """Start the real server with the harness and fetch its schema into openapi/ (then run `nox -s codegen`)."""
-    _install(session, "codegen", "test")
-    session.run("python", "-m", "tests.server.fetch_snapshot", *session.posargs)
+    _install(session, "codegen")
+    session.run("python", "-m", "codegen.server_fetch", *session.posargs)
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux: read from /proc; the harness is Linux-only)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended while we looked
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _forward_stop_signals() -> None:
+    """SIGINT or SIGTERM sent to nox's own PID is passed to its child, and nox waits for the child to finish.
+
+    Without this, nox gives its child 0.3 s after a SIGINT that only nox received and then kills it, and a
+    SIGTERM kills nox at once: the harness never got the chance to stop its databases and remove its data.
+    """
+
+    def forward(signum: int, frame: FrameType | None) -> None:
+        for child in _children(os.getpid()):
+            os.kill(child, signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, forward)
 
 
 @nox.session(python=PYTHON)
 def server(session: nox.Session) -> None:
     """Run the real CML server in the foreground (`-- --server-source SRC`); prints `export` lines. Ctrl-C stops it."""
-    _install(session, "test")
-    session.run("python", "-m", "tests.server", *session.posargs)
+    session.install("-e", ".[server]")
+    _forward_stop_signals()
+    # The harness stops its children and removes its data in a few seconds; nox's default grace is 0.3 s.
+    session.run("cml-ergonomic", "server", *session.posargs, interrupt_timeout=60)
 
 
 @nox.session(python=PYTHON)
 def demo(session: nox.Session) -> None:
     """The main job: start the real server locally and walk through the SDK (or use CML_BASE_URL)."""
-    _install(session, "test")
+    session.install("-e", ".[server]")
     session.run("python", "-m", "examples.demo", *session.posargs)
 
 

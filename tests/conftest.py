@@ -5,7 +5,7 @@ Integration tests run against the real server that the harness starts on
 ``--server-source`` (repeatable) or ``CML_SERVER_SOURCE`` (comma-separated):
 every integration test runs once per server version, its id ending in the
 version. Without a source they run against the default (see
-:func:`tests.server.sources.default_source`). With ``--base-url`` /
+:func:`cml_ergonomic.server.default_source`). With ``--base-url`` /
 ``CML_BASE_URL`` and its keys they run against that server instead.
 """
 
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.harness import Stack, tail
-from tests.server.sources import SOURCE_ENV, ServerSource, SourceError, sources_from, version_key
+from cml_ergonomic.server.harness import Stack, tail
+from cml_ergonomic.server.sources import SOURCE_ENV, ServerSource, SourceError, sources_from, version_key
 
 
 @dataclass(frozen=True)
