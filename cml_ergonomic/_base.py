@@ -166,7 +166,7 @@ class ClientCore:
         Raises:
             ConfigurationError: a missing key, a base URL without a scheme, a negative timeout or retry count,
                 an injected httpx client of the wrong kind, ``hooks`` that are not ``Hooks``, or ``otel=True``
-            without the ``otel`` extra.
+                without the ``otel`` extra.
         """
         self._closed = True  # until the pool exists, there is nothing to warn about in __del__
         self._owns_http = False
