@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import signal
 import sys
+import time
 from pathlib import Path
 from types import FrameType, ModuleType
 
@@ -146,3 +148,31 @@ def bench(session: nox.Session) -> None:
     # uv for the real-server harness, the codegen group the generator that codegen_time times.
     session.install("-e", ".", "--group", "test", "--group", "codegen", f"cognitive-memory-layer=={NEWEST_ON_PYPI}")
     session.run("python", "-m", "bench.run", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the documentation site with --strict into site/, then check it in headless Chromium."""
+    session.install("-e", ".[cli,server,otel,testing]", "--group", "docs")
+    started = time.monotonic()
+    session.run("mkdocs", "build", "--strict", "--site-dir", "site", env={"NO_MKDOCS_2_WARNING": "1"})
+    session.log(f"the site was built in {time.monotonic() - started:.1f} s: open site/index.html")
+    if shutil.which("chromium") is None:
+        _apt_install(session, "chromium")  # Debian's browser; a browser downloaded at run time is not allowed
+    session.run(
+        "pytest", "-p", "no:cacheprovider", "checks/test_site.py", *session.posargs, env={"CML_DOCS_SITE": "site"}
+    )
+
+
+def _apt_install(session: nox.Session, package: str) -> None:
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        session.error(f"{package} is missing: install it with `apt-get install -y {package}` (as root)")
+    session.run("apt-get", "update", "-qq", external=True)
+    session.run("apt-get", "install", "-y", "-qq", package, external=True, env={"DEBIAN_FRONTEND": "noninteractive"})
+
+
+@nox.session(python=PYTHON)
+def package(session: nox.Session) -> None:
+    """Build the sdist and the wheel (uv build), twine check --strict, and install every extra from them."""
+    session.install("--group", "package")
+    session.run("pytest", "-p", "no:cacheprovider", "checks/test_dist.py", *session.posargs)
