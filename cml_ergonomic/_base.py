@@ -189,7 +189,10 @@ class ClientCore:
         self.clock = Clock()
         self.hooks: HookSet | None = None if hooks is None else _hook_set(hooks)
         if otel:
-            from cml_ergonomic.otel import tracing_hooks
+            try:
+                from cml_ergonomic.otel import tracing_hooks
+            except ImportError as exc:  # the documented error of a missing extra, not an import traceback
+                raise ConfigurationError(f"otel=True: {exc}") from exc
 
             tracing = tracing_hooks(base_url=self.config.base_url)
             self.hooks = tracing if self.hooks is None else self.hooks + tracing

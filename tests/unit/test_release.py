@@ -58,3 +58,12 @@ def test_the_server_command_needs_no_cli_extra(
     assert "--server-source" in capsys.readouterr().out
     assert main(["server", "--server-source", "/nowhere/at/all"]) == 2
     assert "no server source at '/nowhere/at/all'" in capsys.readouterr().err
+
+
+def test_otel_without_the_extra_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cml_ergonomic import CognitiveMemoryLayer, ConfigurationError
+
+    monkeypatch.setitem(sys.modules, "opentelemetry", None)  # `from opentelemetry import trace` now fails
+    monkeypatch.delitem(sys.modules, "cml_ergonomic.otel", raising=False)
+    with pytest.raises(ConfigurationError, match=r"cml-ergonomic\[otel\]"):
+        CognitiveMemoryLayer(api_key="k", base_url="http://127.0.0.1:9", otel=True)
