@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,8 @@ import cml_ergonomic
 from cml_ergonomic.cli import main
 
 CONSOLE_SCRIPT = Path(sys.executable).parent / "cml-ergonomic"
+ROOT = Path(__file__).resolve().parents[2]
+KINDS = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}  # Keep a Changelog 1.1.0
 
 
 def test_version_matches_the_installed_metadata() -> None:
@@ -67,3 +70,20 @@ def test_otel_without_the_extra_is_a_configuration_error(monkeypatch: pytest.Mon
     monkeypatch.delitem(sys.modules, "cml_ergonomic.otel", raising=False)
     with pytest.raises(ConfigurationError, match=r"cml-ergonomic\[otel\]"):
         CognitiveMemoryLayer(api_key="k", base_url="http://127.0.0.1:9", otel=True)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def test_the_changelog_keeps_a_changelog() -> None:
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    releases = re.findall(r"^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?$", text, re.MULTILINE)
+    assert releases and releases[0] == ("Unreleased", ""), releases
+    released = releases[1:]
+    assert all(date for _, date in released), "a released version needs its date"
+    versions = [_version_key(version) for version, _ in released]
+    assert versions == sorted(versions, reverse=True), "newest release first"
+    assert set(re.findall(r"^### (.+)$", text, re.MULTILINE)) <= KINDS
+    if released:  # the package is the newest release, or ahead of it (unreleased work)
+        assert _version_key(cml_ergonomic.__version__) >= versions[0]
