@@ -135,3 +135,14 @@ def test_it_asks_to_be_stopped_with_its_parent(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(_command.os, "kill", lambda pid, signum: killed.append(signum))
     _command._stop_with_parent()
     assert killed == [_command.signal.SIGTERM]
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "cml_ergonomic.server", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: cml-ergonomic server")
