@@ -6,7 +6,16 @@ so a fresh clone needs only Python 3.11+, nox and uv.
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
+import time
+from pathlib import Path
+from types import FrameType
+
 import nox
+
+ROOT = Path(__file__).parent
 
 nox.options.default_venv_backend = "uv"
 nox.options.reuse_existing_virtualenvs = True
@@ -16,7 +25,7 @@ PYTHON = "3.11"
 
 
 def _install(session: nox.Session, *groups: str) -> None:
-    args = ["-e", ".[cli]"]  # the CLI extra is tested and type-checked with the rest
+    args = ["-e", ".[cli,server]"]  # the extras are tested and type-checked with the rest
     for group in groups:
         args += ["--group", group]
     session.install(*args)
@@ -62,21 +71,51 @@ def codegen_check(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def codegen_fetch(session: nox.Session) -> None:
     """Start the real server with the harness and fetch its schema into openapi/ (then run `nox -s codegen`)."""
-    _install(session, "codegen", "test")
-    session.run("python", "-m", "tests.server.fetch_snapshot", *session.posargs)
+    _install(session, "codegen")
+    session.run("python", "-m", "codegen.server_fetch", *session.posargs)
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux: read from /proc; the harness is Linux-only)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended while we looked
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _forward_stop_signals() -> None:
+    """SIGINT or SIGTERM sent to nox's own PID is passed to its child, and nox waits for the child to finish.
+
+    Without this, nox gives its child 0.3 s after a SIGINT that only nox received and then kills it, and a
+    SIGTERM kills nox at once: the harness never got the chance to stop its databases and remove its data.
+    """
+
+    def forward(signum: int, frame: FrameType | None) -> None:
+        for child in _children(os.getpid()):
+            os.kill(child, signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, forward)
 
 
 @nox.session(python=PYTHON)
 def server(session: nox.Session) -> None:
     """Run the real CML server in the foreground (`-- --server-source SRC`); prints `export` lines. Ctrl-C stops it."""
-    _install(session, "test")
-    session.run("python", "-m", "tests.server", *session.posargs)
+    session.install("-e", ".[server]")
+    _forward_stop_signals()
+    # The harness stops its children and removes its data in a few seconds; nox's default grace is 0.3 s.
+    session.run("cml-ergonomic", "server", *session.posargs, interrupt_timeout=60)
 
 
 @nox.session(python=PYTHON)
 def demo(session: nox.Session) -> None:
     """The main job: start the real server locally and walk through the SDK (or use CML_BASE_URL)."""
-    _install(session, "test")
+    session.install("-e", ".[server]")
     session.run("python", "-m", "examples.demo", *session.posargs)
 
 
@@ -94,3 +133,31 @@ def bench(session: nox.Session) -> None:
     # uv for the real-server harness, the codegen group the generator that codegen_time times.
     session.install("-e", ".", "--group", "test", "--group", "codegen", "--group", "bench")
     session.run("python", "-m", "bench.run", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def docs(session: nox.Session) -> None:
+    """Build the documentation site with --strict into site/, then check it in headless Chromium."""
+    session.install("-e", ".[cli,server,otel,testing]", "--group", "docs")
+    started = time.monotonic()
+    session.run("mkdocs", "build", "--strict", "--site-dir", "site", env={"NO_MKDOCS_2_WARNING": "1"})
+    session.log(f"the site was built in {time.monotonic() - started:.1f} s: open site/index.html")
+    if shutil.which("chromium") is None:
+        _apt_install(session, "chromium")  # Debian's browser; a browser downloaded at run time is not allowed
+    session.run(
+        "pytest", "-p", "no:cacheprovider", "checks/test_site.py", *session.posargs, env={"CML_DOCS_SITE": "site"}
+    )
+
+
+def _apt_install(session: nox.Session, package: str) -> None:
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        session.error(f"{package} is missing: install it with `apt-get install -y {package}` (as root)")
+    session.run("apt-get", "update", "-qq", external=True)
+    session.run("apt-get", "install", "-y", "-qq", package, external=True, env={"DEBIAN_FRONTEND": "noninteractive"})
+
+
+@nox.session(python=PYTHON)
+def package(session: nox.Session) -> None:
+    """Build the sdist and the wheel (uv build), twine check --strict, and install every extra from them."""
+    session.install("--group", "package")
+    session.run("pytest", "-p", "no:cacheprovider", "checks/test_dist.py", *session.posargs)

@@ -4,7 +4,7 @@
 
 The sync client writes a memory and reads it back, round after round, once
 on ``cml_ergonomic.testing.FakeCML`` (in process, no socket) and once on the
-real server started by ``tests/server/harness.py``. The point is the order of
+real server started by ``cml_ergonomic.server``. The point is the order of
 magnitude a test suite gains by using the fake; the ratio is real ÷ fake.
 """
 
@@ -40,8 +40,8 @@ def run(quick: bool) -> dict[str, Any]:
     params = QUICK if quick else FULL
     sys.path.insert(0, str(ROOT))
     from cml_ergonomic import CognitiveMemoryLayer
+    from cml_ergonomic.server import running_server
     from cml_ergonomic.testing import FakeCML
-    from tests.server.harness import running_server
 
     with FakeCML().client() as fake_client:
         fake = _measure(fake_client, params["rounds"], params["warmup"])

@@ -112,7 +112,7 @@ def measure(base_url: str, api_key: str, quick: bool, seed: int = 20241121) -> d
 def run(quick: bool) -> dict[str, Any]:
     params = QUICK if quick else FULL
     sys.path.insert(0, str(ROOT))
-    from tests.server.harness import running_server
+    from cml_ergonomic.server import running_server
 
     with running_server() as (stack, api):
         latencies = measure(api.base_url, api.api_key, quick)
@@ -145,7 +145,7 @@ def run(quick: bool) -> dict[str, Any]:
                 ]
             )
     notes = [
-        f"CML server {data['server']} started by tests/server/harness.py on 127.0.0.1 (mock embeddings, no LLM); "
+        f"CML server {data['server']} started by cml_ergonomic.server on 127.0.0.1 (mock embeddings, no LLM); "
         f"{params['rounds']} rounds after {params['warmup']} warm-up rounds, each round one write and one read per "
         "client in a random order; latencies are per request, the ratios compare each client's p50 (p95) with "
         "raw httpx's.",

@@ -44,7 +44,7 @@ def _save(name: str, response: httpx.Response, request_body: Any, server_version
     RECORDINGS_DIR.mkdir(parents=True, exist_ok=True)
     doc = {
         "recorded": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "server": f"cognitive-memory-layer {server_version} (tests/server/harness.py)",
+        "server": f"cognitive-memory-layer {server_version} (cml_ergonomic.server)",
         "method": response.request.method,
         "path": response.request.url.path,
         "request_body": request_body,
@@ -141,7 +141,7 @@ def record(base_url: str, api_key: str, server_version: str) -> None:
 
 def main() -> int:
     sys.path.insert(0, str(ROOT))
-    from tests.server.harness import running_server
+    from cml_ergonomic.server import running_server
 
     with running_server() as (stack, api):
         record(api.base_url, api.api_key, stack.version)

@@ -170,7 +170,7 @@ class ClientCore:
         Raises:
             ConfigurationError: a missing key, a base URL without a scheme, a negative timeout or retry count,
                 an injected httpx client of the wrong kind, ``hooks`` that are not ``Hooks``, or ``otel=True``
-            without the ``otel`` extra.
+                without the ``otel`` extra.
         """
         self._closed = True  # until the pool exists, there is nothing to warn about in __del__
         self._owns_http = False
@@ -193,7 +193,10 @@ class ClientCore:
         self.clock = Clock()
         self.hooks: HookSet | None = None if hooks is None else _hook_set(hooks)
         if otel:
-            from cml_ergonomic.otel import tracing_hooks
+            try:
+                from cml_ergonomic.otel import tracing_hooks
+            except ImportError as exc:  # the documented error of a missing extra, not an import traceback
+                raise ConfigurationError(f"otel=True: {exc}") from exc
 
             tracing = tracing_hooks(base_url=self.config.base_url)
             self.hooks = tracing if self.hooks is None else self.hooks + tracing

@@ -47,10 +47,8 @@ def _banner(text: str) -> None:
 def _new_document_source(args: argparse.Namespace) -> Iterator[tuple[str, str | None, str]]:
     """(where to load the document from, the server version, how it was fetched) for the chosen input."""
     if args.source:
-        # The harness lives with the tests: only an upgrade from a source needs it.
-        sys.path.insert(0, str(ROOT))
-        from tests.server.harness import running_server
-        from tests.server.sources import parse_source
+        # The harness is the package's server extra: only an upgrade from a source needs it.
+        from cml_ergonomic.server import parse_source, running_server
 
         server = parse_source(args.source)
         with running_server(server=server) as (_stack, api):

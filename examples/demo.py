@@ -98,10 +98,9 @@ def server() -> Iterator[tuple[str, str, str]]:
         print(f"using the server at {os.environ['CML_BASE_URL']}")
         yield os.environ["CML_BASE_URL"], key, admin
         return
-    from tests.server.harness import running_server
-    from tests.server.sources import sources_from
+    from cml_ergonomic.server import running_server, sources_from
 
-    (source, *_) = sources_from()  # CML_SERVER_SOURCE, else the default (see tests/server/sources.py)
+    (source, *_) = sources_from()  # CML_SERVER_SOURCE, else the default (see cml_ergonomic/server/sources.py)
     print(f"starting the real {source} on 127.0.0.1 (mock embeddings, no LLM: relevance is lexical) ...", flush=True)
     started = time.monotonic()
     with running_server(server=source) as (_stack, api):

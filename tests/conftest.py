@@ -5,7 +5,7 @@ Integration tests run against the real server that the harness starts on
 ``--server-source`` (repeatable) or ``CML_SERVER_SOURCE`` (comma-separated):
 every integration test runs once per server version, its id ending in the
 version. Without a source they run against the default (see
-:func:`tests.server.sources.default_source`). With ``--base-url`` /
+:func:`cml_ergonomic.server.default_source`). With ``--base-url`` /
 ``CML_BASE_URL`` and its keys they run against that server instead.
 """
 
@@ -21,8 +21,8 @@ import pytest
 # The contract cases are plain modules that the runners import: rewrite their asserts as in test files.
 pytest.register_assert_rewrite("tests.contract")
 
-from tests.server.harness import Stack, tail  # noqa: E402
-from tests.server.sources import (  # noqa: E402
+from cml_ergonomic.server.harness import Stack, tail  # noqa: E402
+from cml_ergonomic.server.sources import (  # noqa: E402
     HOW_TO_PROVIDE,
     NEWEST_ON_PYPI,
     SOURCE_ENV,

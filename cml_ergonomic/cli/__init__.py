@@ -3,7 +3,8 @@
 Only this module is imported by the console script and ``python -m
 cml_ergonomic`` before the extra's library (rich) is known to be
 there, so it imports nothing but the standard library: without the extra it
-prints how to install it and exits with the usage code.
+prints how to install it and exits with the usage code. ``--version`` and
+``server`` (the ``server`` extra's command) work without the ``cli`` extra.
 Arguments are parsed with argparse; see ``_app`` for why not click.
 """
 
@@ -35,6 +36,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     Raises:
         Nothing: every error becomes a message and an exit code.
     """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:  # needs no extra: the version of what is installed
+        from cml_ergonomic._version import __version__
+
+        print(f"cml-ergonomic {__version__}")
+        return EXIT_OK
+    if args[:1] == ["server"]:  # the server extra's command: standard library only, no rich needed
+        from cml_ergonomic.server._command import main as server_main
+
+        return server_main(args[1:])
     try:
         import rich  # noqa: F401
     except ImportError as exc:
@@ -42,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     from cml_ergonomic.cli._app import run
 
-    return run(list(sys.argv[1:] if argv is None else argv))
+    return run(args)
 
 
 __all__ = ["EXIT_API_ERROR", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_UNREACHABLE", "EXIT_USAGE", "main"]

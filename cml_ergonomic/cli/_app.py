@@ -191,7 +191,7 @@ class _Commands:
 
 def build_parser() -> Parser:
     """The whole command tree."""
-    from cml_ergonomic.cli import _commands, _transfer_commands
+    from cml_ergonomic.cli import _commands, _server, _transfer_commands
 
     shared = Parser(add_help=False)
     _shared_options(shared, default=argparse.SUPPRESS)  # after the command: only what is given overrides
@@ -213,6 +213,7 @@ def build_parser() -> Parser:
     commands = _Commands(root, shared)
     _commands.register(commands)
     _transfer_commands.register(commands)
+    _server.register(commands)
     return root
 
 

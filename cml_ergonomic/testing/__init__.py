@@ -6,7 +6,7 @@
 framework; the pytest fixtures live in :mod:`cml_ergonomic.testing.pytest_plugin`,
 loaded by pytest when ``cml-ergonomic[testing]`` is installed.
 
-Example:
+Examples:
     >>> from cml_ergonomic.testing import FakeCML
     >>> fake = FakeCML()
     >>> memory = fake.client()

@@ -21,8 +21,8 @@ import pytest
 
 from cml_ergonomic import AsyncCognitiveMemoryLayer, CognitiveMemoryLayer
 from cml_ergonomic._breaker import DEFAULT_COOLDOWN, DEFAULT_FAILURE_THRESHOLD, CircuitState
+from cml_ergonomic.server.harness import ApiServer, Stack
 from tests.faults.conftest import TestClock
-from tests.server.harness import ApiServer, Stack
 
 pytestmark = pytest.mark.integration
 

@@ -27,9 +27,16 @@ from cml_ergonomic import CognitiveMemoryLayer
 from cml_ergonomic.cli import EXIT_OK, _admin
 from cml_ergonomic.cli._app import run
 from cml_ergonomic.cli._output import Output
+from cml_ergonomic.server.harness import Stack
+from cml_ergonomic.server.sources import (
+    HOW_TO_PROVIDE,
+    NEWEST_ON_PYPI,
+    ServerSource,
+    parse_source,
+    sources_from,
+    version_key,
+)
 from tests.conftest import ServerInfo
-from tests.server.harness import Stack
-from tests.server.sources import HOW_TO_PROVIDE, NEWEST_ON_PYPI, ServerSource, parse_source, sources_from, version_key
 
 TYPES = ("semantic_fact", "preference", "episodic_event")
 

@@ -20,12 +20,12 @@ from typing import Any
 import pytest
 
 from cml_ergonomic._operations import OPERATIONS
+from cml_ergonomic.server.sources import built_for_version
 from codegen import generate as gen
 from codegen.cli import main
 from codegen.patches import operations
 from codegen.schema import current_snapshot, load_document
 from tests.conftest import ServerInfo
-from tests.server.sources import built_for_version
 
 RECORDED = Path(__file__).resolve().parents[1] / "data" / "openapi"
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from cml_ergonomic.server.harness import HEALTH_PATH, Stack
+from cml_ergonomic.server.sources import ServerSource
 from tests.conftest import ServerInfo
-from tests.server.harness import HEALTH_PATH, Stack
-from tests.server.sources import ServerSource
 
 MEMORY_PATHS = (
     "/api/v1/memory/write",
@@ -73,10 +73,10 @@ def test_stack_stops_its_children_and_removes_its_run_directory(server_source: S
 
 
 def _start_foreground_server(server_source: ServerSource) -> tuple[subprocess.Popen[str], list[str]]:
-    """``python -m tests.server`` as a user runs it, up to its ``# Ctrl-C to stop`` line."""
+    """``cml-ergonomic server`` as a user runs it, up to its ``# Ctrl-C to stop`` line."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("CML_SERVER_SOURCE")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "tests.server", "--server-source", server_source.location],
+        [str(Path(sys.executable).parent / "cml-ergonomic"), "server", "--server-source", server_source.location],
         cwd=Path(__file__).resolve().parents[2],
         env=env,
         stdout=subprocess.PIPE,

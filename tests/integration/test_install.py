@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ServerInfo
-from tests.integration.test_readme import python_blocks, reader_environment
+from tests.integration.test_docs import python_blocks, reader_environment
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK_INSTALLED = """

@@ -11,11 +11,11 @@ import pytest
 
 from cml_ergonomic._operations import OPERATIONS
 from cml_ergonomic._schemadiff import Audience, Severity
+from cml_ergonomic.server.sources import built_for_version, version_key
 from codegen.diff import compare_named
 from codegen.generate import GENERATED_DIR, ROOT
 from codegen.names import GeneratedClient
 from codegen.schema import current_snapshot
-from tests.server.sources import built_for_version, version_key
 
 API_DIR, MODELS_DIR = GENERATED_DIR / "api", GENERATED_DIR / "models"
 

@@ -1,4 +1,4 @@
-"""Where the harness takes a server from (tests/server/sources.py): parsing, versions, profiles, defaults."""
+"""Where the harness takes a server from (cml_ergonomic/server/sources.py): parsing, versions, profiles, defaults."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.server import sources
-from tests.server.sources import (
+from cml_ergonomic.server import sources
+from cml_ergonomic.server.sources import (
     PROFILES,
     ServerSource,
     SourceError,

@@ -15,7 +15,7 @@ else from its ``pyproject.toml``; nothing is inferred from a path.
 What differs between server versions lives in :data:`PROFILES`, as data: the
 harness asks the profile, never the version number.
 
-Only the standard library is imported here (the noxfile reads this module too).
+Only the standard library is imported here (the noxfile loads this file by its path too).
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-SNAPSHOT_DIR = ROOT / "openapi"
 SOURCE_ENV = "CML_SERVER_SOURCE"
 
 # The newest release that PyPI publishes, for machines given no source: `nox -s demo` must work on
@@ -51,18 +49,35 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", version)[:3])
 
 
-def built_for_version(snapshot_dir: Path = SNAPSHOT_DIR) -> str:
+def snapshot_dir() -> Path:
+    """Where the OpenAPI snapshot the SDK was generated from lies.
+
+    The wheel carries it as ``cml_ergonomic/_openapi/``; a source checkout has it in ``openapi/``.
+    """
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "_openapi"
+    return packaged if packaged.is_dir() else package.parent / "openapi"
+
+
+def built_for_version(directory: Path | None = None) -> str:
     """The server version the SDK is generated from: the one place that says it is the snapshot's name.
 
-    ``openapi/`` holds exactly one ``cml-<version>.json``; the noxfile, the
-    harness default, the tests and ``check_compatibility()`` all read it.
+    The snapshot folder (:func:`snapshot_dir`) holds exactly one ``cml-<version>.json``; the noxfile,
+    the harness default, the tests and ``check_compatibility()`` all read it.
+
+    Args:
+        directory: the snapshot folder (default: :func:`snapshot_dir`).
+
+    Returns:
+        The version, e.g. ``"2.0.0"``.
 
     Raises:
         SourceError: there is not exactly one snapshot.
     """
-    snapshots = sorted(snapshot_dir.glob("cml-*.json"))
+    folder = directory or snapshot_dir()
+    snapshots = sorted(folder.glob("cml-*.json"))
     if len(snapshots) != 1:
-        raise SourceError(f"expected exactly one {snapshot_dir}/cml-*.json, found {[p.name for p in snapshots]}")
+        raise SourceError(f"expected exactly one {folder}/cml-*.json, found {[p.name for p in snapshots]}")
     return snapshots[0].stem.removeprefix("cml-")
 
 

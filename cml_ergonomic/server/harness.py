@@ -7,7 +7,7 @@ The chain (all on loopback, all children of this process):
     a closed port standing in for Neo4j      ─┘
 
 A server comes from PyPI, a source archive or a source tree (see
-:mod:`tests.server.sources`, which also holds what differs between server
+:mod:`cml_ergonomic.server.sources`, which also holds what differs between server
 versions). Its dependencies and database binaries live in their own
 virtualenv under a cache directory keyed by the source and the install
 recipe, so nothing leaks into the SDK's environment and the next start is warm.
@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from tests.server.sources import (
+from cml_ergonomic.server.sources import (
     HOW_TO_PROVIDE,
     TOKENIZER_DONOR,
     TOKENIZER_SUBDIR,
@@ -117,7 +117,7 @@ def _uv() -> str:
     if found:
         return found
     try:
-        from uv import find_uv_bin  # type: ignore[import-not-found]
+        from uv import find_uv_bin
 
         return str(find_uv_bin())
     except ImportError as exc:
@@ -898,7 +898,7 @@ def running_server(
 
     Args:
         rate_limit: requests per minute per key for the API server (0: unlimited).
-        server: the source (see :mod:`tests.server.sources`); default: :func:`default_source`.
+        server: the source (see :mod:`cml_ergonomic.server.sources`); default: :func:`default_source`.
 
     Yields:
         The stack and its API server.

@@ -1,4 +1,4 @@
-"""``python -m tests.server.fetch_snapshot``: start the real server and fetch its schema into openapi/.
+"""``python -m codegen.server_fetch``: start the real server and fetch its schema into openapi/.
 
 This is the regeneration workflow's first step when no server is running:
 the harness starts the server from its source, ``python -m codegen fetch``
@@ -12,12 +12,11 @@ import argparse
 import subprocess
 import sys
 
-from tests.server.harness import running_server
-from tests.server.sources import SOURCE_ENV, sources_from
+from cml_ergonomic.server import SOURCE_ENV, running_server, sources_from
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.server.fetch_snapshot", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m codegen.server_fetch", description=__doc__)
     parser.add_argument(
         "--server-source", "--version", dest="source", help=f"PyPI version, source tree or archive (env {SOURCE_ENV})"
     )

@@ -1,0 +1,1 @@
+"""What builds the documentation site besides MkDocs itself: the include hook and the griffe extension."""
