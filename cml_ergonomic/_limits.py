@@ -100,6 +100,14 @@ FORGET_ACTION: Final = Limit(
     (SCHEMAS + "ForgetRequest/properties/action",),
     values=("delete", "archive", "silence"),
 )
+FORGET_ACTION_DONE: Final = Limit(
+    "action (what forget does)",
+    "forget(action), the CLI's forget --action",
+    "delete; archive and silence are refused",
+    f"{MEASURED}: forget with archive or silence answers 'archived' or 'silenced' but sets the memory's status to "
+    "deleted; only admin.memories.bulk_action archives or silences",
+    values=("delete",),
+)
 BULK_ACTION: Final = Limit(
     "action (bulk)",
     "admin.memories.bulk_action(action)",
@@ -292,6 +300,7 @@ LIMITS: Final[tuple[Limit, ...]] = (
     BATCH,
     READ_FORMAT,
     FORGET_ACTION,
+    FORGET_ACTION_DONE,
     BULK_ACTION,
     MEMORY_TYPE,
     MEMORY_STATUS,

@@ -628,7 +628,9 @@ class MemoryMethods:
             memory_ids: the memories' ids.
             query: forget what the server matches for this query (needs ``confirm=True``).
             before: forget what is older than this (timezone-aware; needs ``confirm=True``).
-            action: ``"delete"``, ``"archive"`` or ``"silence"``.
+            action: ``"delete"``. The schema also names ``"archive"`` and ``"silence"``, but servers 1.5.1 and
+                2.0.0 delete the memory for them too (while answering "archived"/"silenced"), so they are refused:
+                ``client.admin.memories.bulk_action(ids, "archive")`` archives or silences for real.
             confirm: True to let ``query``/``before`` go to the server unseen.
             **options: per-call ``timeout``, ``max_retries``, ``deadline``, ``idempotent``.
 
@@ -637,7 +639,7 @@ class MemoryMethods:
 
         Raises:
             ValidationError: no selector; ``query``/``before`` without ``confirm=True``; a plan with other
-                selectors; a bad argument (nothing was sent in each case).
+                selectors; ``action`` other than ``"delete"``; a bad argument (nothing was sent in each case).
             APIStatusError: an error answer.
 
         Example:
@@ -645,7 +647,16 @@ class MemoryMethods:
             >>> memory.forget(memory_ids=[memory_id]).affected_count  # doctest: +SKIP
             1
         """
-        body: dict[str, Any] = {"action": check.one_of(action, "action", check.FORGET_ACTIONS)}
+        verb = check.one_of(action, "action", check.FORGET_ACTIONS)
+        if verb not in limits.FORGET_ACTION_DONE.values:
+            raise check.invalid(
+                "action",
+                f"the server would delete the memories, not {verb} them (it answers {verb!r} but sets the status "
+                f"to deleted); use client.admin.memories.bulk_action(ids, {verb!r}) to {verb} them, "
+                "or action='delete' to delete them",
+                action,
+            )
+        body: dict[str, Any] = {"action": verb}
         results = _results()
         if plan is not None:
             from cml_ergonomic._forget_plan import plan_ids

@@ -270,7 +270,7 @@ def register(commands: _Commands) -> None:
         "Forget memories chosen by id, or by query or age after showing them (asks on a terminal, else needs --yes).",
         [
             f"{PROG} forget --id 3f0c...e1 --id 9a2b...07",
-            f'{PROG} forget --query "old address" --action archive',
+            f'{PROG} forget --query "old address"',
             f"{PROG} forget --before 2025-01-01T00:00:00Z --yes --admin-api-key ...",
         ],
         forget,
@@ -282,7 +282,12 @@ def register(commands: _Commands) -> None:
     )
     p.add_argument("--limit", type=int_range(1, 10_000), default=50, help="list at most this many (default 50)")
     p.add_argument("--yes", action="store_true", help="forget the listed memories without asking")
-    p.add_argument("--action", choices=["delete", "archive", "silence"], default="delete", help="default: delete")
+    p.add_argument(
+        "--action",
+        choices=["delete"],
+        default="delete",
+        help="delete (the server deletes for archive and silence too: use the admin bulk action for those)",
+    )
 
     sessions = commands.group(
         "session", "Sessions group the memories of one conversation.", [f"{PROG} session create --name onboarding"]

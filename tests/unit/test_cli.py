@@ -287,8 +287,12 @@ def test_stats_turn_session_forget(httpx_mock: HTTPXMock) -> None:
     assert json.loads(cml("--json", "session", "create", "--name", "x").out)["session_id"] == "sess-9"
     httpx_mock.add_response(url=f"{API}/memory/forget", json={"success": True, "affected_count": 2, "message": "ok"})
     old = "00000000-0000-0000-0000-0000000000aa"
-    assert cml("forget", "--id", old, "--action", "archive").code == EXIT_OK
-    assert sent_json(httpx_mock.get_requests()[-1]) == {"memory_ids": [old], "action": "archive"}
+    assert cml("forget", "--id", old, "--action", "delete").code == EXIT_OK
+    assert sent_json(httpx_mock.get_requests()[-1]) == {"memory_ids": [old], "action": "delete"}
+    sent = len(httpx_mock.get_requests())
+    # the servers delete for archive and silence too: the CLI does not offer what would not happen
+    assert cml("forget", "--id", old, "--action", "archive").code == EXIT_USAGE
+    assert len(httpx_mock.get_requests()) == sent
 
 
 # --------------------------------------------------------------------------- admin listings

@@ -365,11 +365,11 @@ BODY_CASES: list[tuple[str, str, tuple[Any, ...], dict[str, Any], str, str, dict
         "forget-ids",
         "forget",
         (),
-        {"memory_ids": [UUID(MEMORY_ID), OTHER_ID], "action": "archive"},
+        {"memory_ids": [UUID(MEMORY_ID), OTHER_ID], "action": "delete"},
         "POST",
         "/api/v1/memory/forget",
         {},
-        {"action": "archive", "memory_ids": [MEMORY_ID, OTHER_ID]},
+        {"action": "delete", "memory_ids": [MEMORY_ID, OTHER_ID]},
         {"success": True, "affected_count": 2, "message": ""},
     ),
     (

@@ -95,7 +95,9 @@ INVALID_CALLS: list[tuple[str, str, tuple[Any, ...], dict[str, Any], str]] = [
     ("forget-ids-str", "forget", (), {"memory_ids": MEMORY_ID}, "memory_ids"),
     # selectors and confirmations
     ("forget-no-selector", "forget", (), {}, "memory_ids"),
-    ("forget-no-selector-action", "forget", (), {"action": "archive"}, "memory_ids"),
+    ("forget-no-selector-action", "forget", (), {"action": "delete"}, "memory_ids"),
+    ("forget-archive", "forget", (), {"memory_ids": [MEMORY_ID], "action": "archive"}, "action"),
+    ("forget-silence", "forget", (), {"memory_ids": [MEMORY_ID], "action": "silence"}, "action"),
     ("delete_all-no-confirm", "delete_all", (), {}, "confirm"),
     ("delete_all-confirm-false", "delete_all", (), {"confirm": False}, "confirm"),
     ("delete_all-confirm-truthy", "delete_all", (), {"confirm": "yes"}, "confirm"),

@@ -352,7 +352,7 @@ def test_every_typed_answer_matches_its_schema_in_the_snapshot(fake: FakeCML, op
     operator.read("seats", format="llm_context")
     operator.get_session_context("s-1")
     operator.stats()
-    operator.forget(memory_ids=[operator.write("User forgets this").memory_id], action="archive")
+    operator.forget(memory_ids=[operator.write("User forgets this").memory_id])
     operator.admin.overview()
     operator.admin.tenants()
     operator.admin.sessions()

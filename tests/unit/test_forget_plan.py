@@ -21,9 +21,9 @@ def test_a_plan_sends_no_forget_and_forget_plan_sends_only_its_ids() -> None:
         plan = client.plan_forget(query="chess", limit=50)
         assert FORGET not in [r.path for r in fake.requests]
         assert set(plan.memory_ids) == set(ids) and plan.complete
-        client.forget(plan, action="archive")
+        client.forget(plan)
     (sent,) = [r for r in fake.requests if r.path == FORGET]
-    assert sent.json == {"action": "archive", "memory_ids": [str(i) for i in plan.memory_ids]}
+    assert sent.json == {"action": "delete", "memory_ids": [str(i) for i in plan.memory_ids]}
 
 
 def test_a_read_that_comes_back_full_makes_an_incomplete_plan() -> None:
