@@ -65,5 +65,7 @@ def describe(exc: BaseException) -> Failure:
             message = f"{message} [request_id={exc.request_id}]"
         return Failure(EXIT_API_ERROR, _one_line(message), exc.suggestion)
     if isinstance(exc, OSError):
-        return Failure(EXIT_USAGE, f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc), "")
+        # A failed rename names its source (a temporary file) first; the user knows the destination they gave.
+        name = exc.filename2 or exc.filename
+        return Failure(EXIT_USAGE, f"{exc.strerror or exc}: {name}" if name else str(exc), "")
     return Failure(EXIT_API_ERROR, f"{type(exc).__name__}: {exc}", "Run again with --debug for the traceback.")
