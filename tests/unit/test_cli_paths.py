@@ -9,6 +9,7 @@ wording of messages.
 from __future__ import annotations
 
 import copy
+import io
 import json
 import os
 import signal
@@ -23,6 +24,8 @@ from pytest_httpx import HTTPXMock
 
 from cml_ergonomic._compat import load_snapshot
 from cml_ergonomic.cli import EXIT_API_ERROR, EXIT_OK, EXIT_USAGE
+from cml_ergonomic.cli._app import run
+from cml_ergonomic.cli._output import Output
 from tests.faults.faultserver import READ_PATH, FaultServer, slow
 from tests.unit.conftest import ADMIN_KEY, API, API_KEY, BASE_URL, write_body
 from tests.unit.test_cli import TENANT, _export_server, cml, listing_item
@@ -311,3 +314,33 @@ def test_ctrl_c_during_a_call_stops_the_process_promptly_without_a_traceback(tmp
     assert "Traceback" not in err
     assert out == ""
     assert API_KEY not in out + err
+
+
+# --------------------------------------------------------------------------- the progress bar on a terminal
+
+
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal, as an interactive shell's is."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_on_a_terminal_the_progress_bar_goes_to_stderr_and_stdout_stays_data(
+    httpx_mock: HTTPXMock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    items = [listing_item(f"fact {n}") for n in range(3)]
+    _export_server(httpx_mock, items)
+    out, err = io.StringIO(), _Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+
+    code = run(
+        ["--admin-api-key", ADMIN_KEY, "--tenant", TENANT, "export", "-o", "-"],
+        output=Output(json_mode=False, stdout=out, stderr=err),
+    )
+
+    assert code == EXIT_OK, err.getvalue()
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]  # every stdout line is data
+    assert [row.get("text") for row in rows[1:]] == ["fact 0", "fact 1", "fact 2"]
+    assert "\x1b[" in err.getvalue()  # the bar was drawn (terminal control sequences), on stderr only
+    assert "exported 3" in err.getvalue()
