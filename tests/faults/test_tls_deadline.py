@@ -220,3 +220,23 @@ async def test_an_http_client_reaching_an_https_url_trusts_the_environment(
     assert response.status_code == 200
     assert response.json()["status"] == "healthy"
     assert os.environ[variable] == value
+    (request,) = server.received("/api/v1/health")
+    assert "x-api-key" not in request.headers  # another origin than the client's: no key
+
+
+async def test_an_http_client_reaching_an_https_url_without_the_environment_uses_the_default_bundle(
+    make_client: MakeClient, tls_servers: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("SSL_CERT_FILE", "SSL_CERT_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    server = tls_servers()
+    plain = FaultServer().start()
+    try:
+        d = make_client(plain.url, owned=True, timeout=httpx.Timeout(TIMEOUT))
+        pool = d.client.raw.get_async_httpx_client() if d.is_async else d.client.raw.get_httpx_client()
+        with pytest.raises(httpx.ConnectError, match=r"CERTIFICATE_VERIFY_FAILED|certificate verify failed"):
+            answer = pool.get(f"{server.url}/api/v1/health")  # the test CA is in no default bundle
+            await answer if d.is_async else answer
+    finally:
+        plain.stop()
+    assert server.count() == 0
