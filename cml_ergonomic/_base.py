@@ -72,6 +72,10 @@ def _merge_headers(*layers: Mapping[str, str]) -> dict[str, str]:
     return dict(merged.values())
 
 
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port or {"http": 80, "https": 443}.get(url.scheme)
+
+
 class _IdentityAuth(httpx.Auth):
     """Adds the key, tenant and user to requests that lack them: those of ``client.raw``.
 
@@ -82,9 +86,20 @@ class _IdentityAuth(httpx.Auth):
 
     def __init__(self, core: ClientCore) -> None:
         self.core = core
+        self._origin: tuple[str, str, int | None] | None = None
+
+    def _same_origin(self, url: httpx.URL) -> bool:
+        """Whether ``url`` is on the client's server: the key never goes to another origin (an absolute URL)."""
+        if self._origin is None:
+            self._origin = _origin(httpx.URL(self.core.config.base_url))
+        return _origin(url) == self._origin
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if OWN_REQUEST not in request.extensions and API_KEY_HEADER not in request.headers:
+        if (
+            OWN_REQUEST not in request.extensions
+            and API_KEY_HEADER not in request.headers
+            and self._same_origin(request.url)
+        ):
             path = request.url.path
             admin = path.startswith(ADMIN_PREFIXES)  # operator routes get the admin key, when there is one
             for name, value in self.core._headers_for(None, admin=admin).items():

@@ -138,7 +138,10 @@ def report_from_document(live: Any) -> CompatibilityReport:
     from cml_ergonomic._schemadiff import SchemaDiffError, compatibility_issues  # only when a check runs
 
     if not isinstance(live, dict) or not str(live.get("openapi", "")).startswith("3."):
-        return CompatibilityReport(error="the server's /openapi.json is not an OpenAPI 3 document")
+        what = "an HTML page, " if isinstance(live, str) and live.lstrip()[:1] == "<" else ""
+        return CompatibilityReport(
+            error=f"the server's /openapi.json is {what}not an OpenAPI 3 document: is base_url the CML server's?"
+        )
     try:
         return CompatibilityReport(issues=compatibility_issues(load_snapshot(), live))
     except (SchemaDiffError, FileNotFoundError) as exc:
@@ -157,6 +160,7 @@ def first_use_check() -> RequestSpec[None]:
         OPENAPI_DOCUMENT,
         lambda live: warn_if_incompatible(report_from_document(live)),
         options=CallOptions(max_retries=0, deadline=10.0),
+        text_body=True,
     )
 
 
@@ -189,4 +193,4 @@ class CompatibilityMethods:
             >>> report.compatible  # doctest: +SKIP
             True
         """
-        return RequestSpec(OPENAPI_DOCUMENT, report_from_document, options=options)
+        return RequestSpec(OPENAPI_DOCUMENT, report_from_document, options=options, text_body=True)

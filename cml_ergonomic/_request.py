@@ -95,6 +95,8 @@ class RequestSpec(Generic[T]):
     options: CallOptions = field(default_factory=lambda: CallOptions())
     # Set for the degradable calls (read_safe ...): builds the degraded result from a reason.
     fallback: Callable[[str], T] | None = None
+    # Set where any 2xx answer is a finding (check_compatibility): a body that is not JSON reaches parse as text.
+    text_body: bool = False
 
 
 _NO_HOOKS: AbstractContextManager[None] = nullcontext()
@@ -502,11 +504,13 @@ class Call(Generic[T]):
         try:
             data = loads(body) if body else None
         except ValueError as exc:
-            raise ResponseValidationError(
-                f"{self.label} answered {status} with a body that is not JSON ({exc})",
-                response_body=body[:500].decode(errors="replace"),
-                request_id=request_id,
-            ) from None
+            if not self.spec.text_body:
+                raise ResponseValidationError(
+                    f"{self.label} answered {status} with a body that is not JSON ({exc})",
+                    response_body=body[:500].decode(errors="replace"),
+                    request_id=request_id,
+                ) from None
+            data = body.decode(errors="replace")
         try:
             result = self.spec.parse(data)
             check_shape(result, data)

@@ -192,6 +192,13 @@ def admin_memories(state: State, args: argparse.Namespace) -> None:
         state.output.table(f"{shown} of {total} memories of {tenant}", columns, rows)
 
 
+PLAN_COLUMNS = ("source", "query", "top_k", "priority", "timeout_ms", "memory_types")
+
+
+def _score(value: Any) -> Any:
+    return f"{value:.2f}" if isinstance(value, float) else value
+
+
 def admin_explain(state: State, args: argparse.Namespace) -> None:
     from cml_ergonomic.cli import _admin
 
@@ -203,11 +210,15 @@ def admin_explain(state: State, args: argparse.Namespace) -> None:
         state.output.text(f"explain {args.query!r}: {result.get('total_count', 0)} results in {elapsed:.0f} ms")
         steps = result.get("plan_steps") or []
         if steps:
-            keys = sorted({k for step in steps for k in step})[:6]
+            present = {k for step in steps for k in step}
+            # What each step asks of which source first; alphabetical order would show flags and omit the source.
+            keys = [k for k in PLAN_COLUMNS if k in present] or sorted(present)[:6]
             state.output.table("plan", keys, [[step.get(k) for k in keys] for step in steps])
         hits = result.get("results") or []
-        columns = ["type", "relevance", "text"]
-        state.output.table("results", columns, [[hit.get(c) for c in columns] for hit in hits])
+        rows = [
+            [hit.get("type"), _score(hit.get("relevance_score", hit.get("relevance"))), hit.get("text")] for hit in hits
+        ]
+        state.output.table("results", ["type", "relevance", "text"], rows)
 
     render(state, result, text)
 

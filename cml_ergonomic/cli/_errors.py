@@ -122,6 +122,7 @@ def describe(exc: BaseException) -> Failure:
     if isinstance(exc, UnicodeDecodeError):  # standard input (write -) or a file that is not UTF-8 text
         return Failure(EXIT_USAGE, f"the input is not UTF-8 text ({exc.reason} at byte {exc.start})", "", details)
     if isinstance(exc, OSError):
-        text = f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
-        return Failure(EXIT_USAGE, text, "", details)
+        # A failed rename names its source (a temporary file) first; the user knows the destination they gave.
+        name = exc.filename2 or exc.filename
+        return Failure(EXIT_USAGE, f"{exc.strerror or exc}: {name}" if name else str(exc), "", details)
     return Failure(EXIT_API_ERROR, f"{type(exc).__name__}: {exc}", "Run again with --debug for the traceback.", details)
