@@ -492,11 +492,11 @@ def _http_ok(url: str) -> bool:
 
 @dataclass
 class ApiServer:
-    """One uvicorn process of the CML API, with the keys it accepts."""
+    """One uvicorn process of the CML API, with the keys it accepts (kept out of its ``repr``)."""
 
     base_url: str
-    api_key: str
-    admin_api_key: str
+    api_key: str = field(repr=False)
+    admin_api_key: str = field(repr=False)
     tenant_id: str
     rate_limit_per_minute: int
     child: _Child = field(repr=False)

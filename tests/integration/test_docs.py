@@ -18,7 +18,9 @@ CHANGELOG.md). The fence's language decides what happens to a block:
   with placeholder paths (``nox -s package`` runs them with real ones: see
   ``checks/test_dist.py``), long-running servers (``cml-ergonomic server`` and
   ``nox -s server``: ``tests/integration/test_harness.py`` and
-  ``test_nox_server.py``), and migrations between placeholder hosts.
+  ``test_nox_server.py``), migrations between placeholder hosts, and forgetting by
+  query or age, which would delete other tests' memories on the shared server
+  (``tests/unit/test_cli.py``'s forget tests and ``tests/contract/cases_forget.py``).
 - Any other language, or a fence without one, fails
   ``test_every_block_has_a_known_kind``: a new kind of block needs a rule here.
 

@@ -122,3 +122,11 @@ def test_sources_come_from_arguments_then_the_environment(monkeypatch: pytest.Mo
     assert [s.version for s in sources_from(["1.3.0,1.5.1", "1.2.0"])] == ["1.3.0", "1.5.1", "1.2.0"]
     monkeypatch.delenv(sources.SOURCE_ENV)
     assert sources_from() == [default_source()]
+
+
+def test_a_running_servers_repr_shows_no_key() -> None:
+    from cml_ergonomic.server.harness import ApiServer
+
+    server = ApiServer("http://127.0.0.1:1", "normal-key-0123", "admin-key-4567", "tenant", 0, child=None)  # type: ignore[arg-type]
+    assert "normal-key-0123" not in repr(server) and "admin-key-4567" not in repr(server)
+    assert "http://127.0.0.1:1" in repr(server)
