@@ -33,6 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     Raises:
         Nothing: every error becomes a message and an exit code.
     """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["mcp"]:  # the MCP server needs the "mcp" extra, not the command line's
+        from cml_ergonomic.mcp import main as mcp_main
+
+        return mcp_main(args[1:])
     try:
         import rich  # noqa: F401
     except ImportError as exc:
@@ -40,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     from cml_ergonomic.cli._app import run
 
-    return run(list(sys.argv[1:] if argv is None else argv))
+    return run(args)
 
 
 __all__ = ["EXIT_API_ERROR", "EXIT_OK", "EXIT_UNREACHABLE", "EXIT_USAGE", "main"]

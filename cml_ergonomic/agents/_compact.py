@@ -1,0 +1,118 @@
+"""Tool results sized for a context window: short keys, no nulls, texts cut to a budget, keys never shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from cml_ergonomic import errors
+
+ITEM_CHARS = 500  # one memory's text in a result
+MIN_ITEM_CHARS = 80  # a memory that would get less room than this is counted as omitted instead
+ELLIPSIS = "…"
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, marked when cut."""
+    return text if len(text) <= limit else text[: max(limit - 1, 0)] + ELLIPSIS
+
+
+def memories(items: Sequence[Any], budget: int) -> dict[str, Any]:
+    """Memory items (best first) as ``{"memories": [...]}``, within ``budget`` characters of text.
+
+    Each memory keeps what a model uses: its id (for memory_update and
+    memory_forget), its kind, its text and when it was stored. Items that no
+    longer fit are counted in ``"omitted"``, never silently dropped.
+    """
+    out: list[dict[str, Any]] = []
+    used = 0
+    for item in items:
+        room = budget - used
+        if out and room < MIN_ITEM_CHARS:
+            break
+        text = cut(item.text, min(ITEM_CHARS, max(room, MIN_ITEM_CHARS)))
+        used += len(text)
+        entry = {"id": str(item.id), "type": item.type_, "text": text}
+        stamp = getattr(item, "timestamp", None)
+        if isinstance(stamp, dt.datetime):
+            # The server's naive times mean UTC; with the zone the model can pass the value back as since/until.
+            entry["when"] = (stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)).isoformat(timespec="seconds")
+        out.append(entry)
+    result: dict[str, Any] = {"count": len(out), "memories": out}
+    if len(out) < len(items):
+        result["omitted"] = len(items) - len(out)
+    return result
+
+
+def _kind(exc: errors.CMLError) -> str:
+    if isinstance(exc, errors.ValidationError):
+        return "invalid_arguments"
+    for cls, kind in (
+        (errors.NotFoundError, "not_found"),
+        (errors.AuthenticationError, "not_authorized"),
+        (errors.AuthorizationError, "not_authorized"),
+        (errors.RateLimitError, "rate_limited"),
+        (errors.CMLTimeoutError, "timeout"),
+        (errors.CMLConnectionError, "unreachable"),
+        (errors.APIStatusError, "server_error"),
+    ):
+        if isinstance(exc, cls):
+            return kind
+    return "error"
+
+
+def failure(
+    kind: str,
+    message: str,
+    *,
+    field: str | None = None,
+    hint: str = "",
+    secrets: Iterable[str] = (),
+    **extra: Any,
+) -> dict[str, Any]:
+    """An error result the model can read: ``{"ok": false, "error": {...}}``, with every secret masked."""
+    error: dict[str, Any] = {"kind": kind, "message": message}
+    if field:
+        error["field"] = field
+    if hint:
+        error["hint"] = hint
+    error.update({k: v for k, v in extra.items() if v is not None})
+    return {"ok": False, "error": mask(error, secrets)}
+
+
+def from_error(exc: errors.CMLError, secrets: Iterable[str]) -> dict[str, Any]:
+    """An SDK error as a result, with its advice, status and request id."""
+    field = getattr(exc, "field", None)
+    status = getattr(exc, "status_code", None)
+    return failure(
+        _kind(exc),
+        exc.message,
+        field=field if isinstance(field, str) else None,
+        hint=exc.suggestion,
+        secrets=secrets,
+        status=status,
+        request_id=exc.request_id,
+    )
+
+
+def mask(value: Any, secrets: Iterable[str]) -> Any:
+    """``value`` with every occurrence of a secret replaced by ``***`` (strings in dicts and lists too)."""
+    hidden = [s for s in secrets if s]
+    if not hidden:
+        return value
+    if isinstance(value, str):
+        for secret in hidden:
+            value = value.replace(secret, "***")
+        return value
+    if isinstance(value, dict):
+        return {k: mask(v, hidden) for k, v in value.items()}
+    if isinstance(value, list):
+        return [mask(v, hidden) for v in value]
+    return value
+
+
+def text(result: dict[str, Any]) -> str:
+    """A result as the compact JSON text a model reads."""
+    return json.dumps(result, ensure_ascii=False, separators=(",", ":"), default=str)
