@@ -32,12 +32,14 @@ class ArgumentProblem(Exception):
     Attributes:
         field: the offending parameter (``memory_ids[2]`` for an element), or None for the whole call.
         message: what is wrong, and what the model should send instead.
+        kind: ``invalid_json`` (the text is not JSON) or ``invalid_arguments``.
     """
 
-    def __init__(self, field: str | None, message: str) -> None:
+    def __init__(self, field: str | None, message: str, kind: str = "invalid_arguments") -> None:
         super().__init__(f"{field}: {message}" if field else message)
         self.field = field
         self.message = message
+        self.kind = kind
 
 
 def parse(arguments: object) -> dict[str, Any]:
@@ -52,7 +54,9 @@ def parse(arguments: object) -> dict[str, Any]:
         try:
             arguments = json.loads(arguments)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise ArgumentProblem(None, f"the arguments are not valid JSON ({exc}); send one JSON object") from None
+            raise ArgumentProblem(
+                None, f"the arguments are not valid JSON ({exc}); send one JSON object", "invalid_json"
+            ) from None
     if not isinstance(arguments, Mapping):
         raise ArgumentProblem(None, f"the arguments must be a JSON object, not {type(arguments).__name__}")
     return dict(arguments)

@@ -194,9 +194,8 @@ class MemoryTools:
         return compact.from_error(exc, self._secrets)
 
     def _problem(self, name: str, exc: ArgumentProblem) -> dict[str, Any]:
-        kind = "invalid_json" if exc.field is None and "JSON" in exc.message else "invalid_arguments"
         return compact.failure(
-            kind, exc.message, field=exc.field, hint=f"Fix the arguments and call {name} again.", secrets=self._secrets
+            exc.kind, exc.message, field=exc.field, hint=f"Fix the arguments and call {name} again.", secrets=self._secrets
         )
 
     # -- one plan per tool
