@@ -13,6 +13,7 @@ the model was sent.
 
 from __future__ import annotations
 
+import json
 import sys
 import uuid
 from typing import Any
@@ -64,7 +65,7 @@ def run(base_url: str, api_key: str) -> None:
         chat = MemoryChat(memory, llm, model="scripted-stub", tools=True)
         session = f"agent-demo-{MARK}"
 
-        for message in ("I'm vegetarian and I live in Oslo.", "What should I cook tonight?", "Forget where I live."):
+        for message in ("I'm vegetarian and I live in Oslo.", "What vegetarian dish should I cook tonight?", "Forget where I live."):
             reply = chat.chat(message, session_id=session)
             print(f"\nuser:      {message}")
             for record in reply.tool_calls:
@@ -73,13 +74,16 @@ def run(base_url: str, api_key: str) -> None:
 
         # What the model was shown: memory context in the prompt, and the tool results.
         second_turn = next(r for r in stub.requests if "cook" in r["messages"][-1].get("content", ""))
-        assert VEGETARIAN in system_prompt(second_turn), "the stored fact reached the next turn's prompt"
+        assert VEGETARIAN in system_prompt(second_turn), "the stored fact should reach the next turn's prompt"
         writes = tool_results(stub.requests[1])
         assert [w["ok"] and w["stored"] for w in writes] == [True, True], writes
         preview = tool_results(stub.requests[5])[-1]
         assert preview["preview"] and preview["forgotten"] == 0, preview
+        sent = json.loads(stub.requests[6]["messages"][-2]["tool_calls"][0]["function"]["arguments"])["memory_ids"]
+        about_oslo = {m["id"] for m in preview["memories"] if "Oslo" in m["text"] and MARK in m["text"]}
+        assert sent and set(sent) == about_oslo, (sent, preview)  # the model chose from the preview
         forgot = tool_results(stub.requests[6])[-1]
-        assert forgot == {"ok": True, "action": "delete", "forgotten": 1}, forgot
+        assert forgot == {"ok": True, "action": "delete", "forgotten": len(sent)}, forgot
         left = [m.text for m in memory.read(MARK, max_results=50).memories]
         assert VEGETARIAN in left and CITY not in left, left
         assert stub.unplayed == 0

@@ -17,11 +17,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
+from cml_ergonomic.agents._compact import ITEM_CHARS, cut
 from cml_ergonomic.agents._compact import text as result_text
 from cml_ergonomic.agents._drive import Plan, run_async, run_sync
 from cml_ergonomic.agents._tools import MemoryTools
+from cml_ergonomic.errors import CMLError
 
 DEFAULT_SYSTEM_PROMPT = "You are a helpful assistant."
 MEMORY_HEADING = "## Relevant memories"
@@ -46,7 +48,7 @@ class ChatReply:
         memory_context: the memory context put into the system prompt.
         tool_calls: the memory tools the model called, in order.
         stored: True when the turn was stored.
-        degraded: why memory was unavailable (the answer was made without it), or None.
+        degraded: why memory was unavailable (no context, or the turn not stored), or None.
         response: the model's last response object.
     """
 
@@ -74,6 +76,9 @@ class MemoryChat:
         system_prompt: the base system prompt; the memory context is appended to it.
         store: store each turn (default True).
         forget_cap: the memory_forget cap when tools are offered.
+        context_format: ``"list"`` (default): the memories read, one line each (text, kind, date); or
+            ``"llm_context"``: the server's own context text, which leaves out what it judges not relevant.
+        context_chars: the budget for the memory lines (default 4000 characters).
 
     Raises:
         ValueError: no model was given and ``OPENAI_MODEL`` is unset, or ``max_tool_rounds`` < 0.
@@ -91,6 +96,8 @@ class MemoryChat:
         system_prompt: str = DEFAULT_SYSTEM_PROMPT,
         store: bool = True,
         forget_cap: int | None = None,
+        context_format: Literal["list", "llm_context"] = "list",
+        context_chars: int = 4000,
     ) -> None:
         self.model = model or os.environ.get("OPENAI_MODEL") or ""
         if not self.model:
@@ -107,6 +114,8 @@ class MemoryChat:
         self.system_prompt = system_prompt
         self.store = store
         self.forget_cap = forget_cap
+        self.context_format = context_format
+        self.context_chars = context_chars
 
     def chat(
         self,
@@ -169,9 +178,12 @@ class MemoryChat:
         create_options: dict[str, Any],
     ) -> Plan[ChatReply]:
         memory = self.memory
-        read = yield lambda: memory.read_safe(user_message, max_results=self.max_results, format="llm_context")
+        read = yield lambda: memory.read_safe(user_message, max_results=self.max_results, format=self.context_format)
         degraded = read.degraded_reason if read.degraded else None
-        context = read.llm_context if isinstance(read.llm_context, str) else ""  # a degraded read has none
+        if self.context_format == "llm_context":
+            context = read.llm_context if isinstance(read.llm_context, str) else ""  # a degraded read has none
+        else:
+            context = memory_lines(read.memories, self.context_chars)
         prompt = system_prompt if system_prompt is not None else self.system_prompt
         tools = None
         if self.tools is not None:
@@ -204,10 +216,29 @@ class MemoryChat:
         text = message.content or ""
         stored = False
         if self.store:
-            turn = yield lambda: memory.turn_safe(user_message, assistant_response=text, session_id=session_id)
-            stored = not turn.degraded
-            degraded = degraded or (turn.degraded_reason if turn.degraded else None)
+            # The client's own deadline and retries, not turn_safe's 2 s budget: storing the turn is worth the
+            # wait, and a failure is reported in the reply (stored=False), not raised.
+            try:
+                yield lambda: memory.turn(user_message, assistant_response=text, session_id=session_id)
+                stored = True
+            except CMLError as exc:
+                degraded = degraded or f"the turn was not stored: {type(exc).__name__}: {exc.message}"
         return ChatReply(text, context, calls, stored, degraded, response)
+
+
+def memory_lines(memories: Sequence[Any], budget: int) -> str:
+    """Memories as prompt lines, best first: ``- text (kind, date)``, within ``budget`` characters."""
+    lines: list[str] = []
+    used = 0
+    for item in memories:
+        stamp = getattr(item, "timestamp", None)
+        when = f", {stamp:%Y-%m-%d}" if stamp is not None else ""
+        line = f"- {cut(item.text, ITEM_CHARS)} ({item.type_}{when})"
+        if lines and used + len(line) > budget:
+            break
+        lines.append(line)
+        used += len(line) + 1
+    return "\n".join(lines)
 
 
 def _default_tools() -> list[str]:
