@@ -109,7 +109,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     elapsed = time.monotonic() - started
     if drift or contract_drift:
         if drift:
-            print(f"generated/ does not match {snapshot.name} + codegen config + the pinned generator:", file=sys.stderr)
+            print(
+                f"generated/ does not match {snapshot.name} + codegen config + the pinned generator:", file=sys.stderr
+            )
             print(drift.summary(), file=sys.stderr)
         if contract_drift:
             print(f"{tools.CONTRACT_PATH} does not match {snapshot.name} + codegen/tools.py:", file=sys.stderr)

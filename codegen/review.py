@@ -111,13 +111,13 @@ def review_items(old: dict[str, Any], new: dict[str, Any]) -> list[ReviewItem]:
                 )
             )
     operation_of = {spec.name: f"{spec.method} {spec.path}" for spec in TOOLS}
-    for change in tool_changes(old, new):
+    for tool_change in tool_changes(old, new):
         items.add(
             ReviewItem(
-                operation_of[change.tool],
+                operation_of[tool_change.tool],
                 "tool-contract-change",
                 (TOOLS_FILE,),
-                f"{change.tool}: {change.detail} `{change.parameter}` (already in the regenerated tool; "
+                f"{tool_change.tool}: {tool_change.detail} `{tool_change.parameter}` (already in the regenerated tool; "
                 "write its description for a model, or bind it)",
             )
         )

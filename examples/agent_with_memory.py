@@ -65,7 +65,11 @@ def run(base_url: str, api_key: str) -> None:
         chat = MemoryChat(memory, llm, model="scripted-stub", tools=True)
         session = f"agent-demo-{MARK}"
 
-        for message in ("I'm vegetarian and I live in Oslo.", "What vegetarian dish should I cook tonight?", "Forget where I live."):
+        for message in (
+            "I'm vegetarian and I live in Oslo.",
+            "What vegetarian dish should I cook tonight?",
+            "Forget where I live.",
+        ):
             reply = chat.chat(message, session_id=session)
             print(f"\nuser:      {message}")
             for record in reply.tool_calls:

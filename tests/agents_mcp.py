@@ -67,7 +67,9 @@ def http_server(server: Any | None, *extra: str, token: str | None = None) -> It
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                raise RuntimeError(f"the MCP server exited {proc.returncode}: {proc.stderr.read() if proc.stderr else ''}")
+                raise RuntimeError(
+                    f"the MCP server exited {proc.returncode}: {proc.stderr.read() if proc.stderr else ''}"
+                )
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=0.2):
                     break
@@ -85,10 +87,13 @@ async def http_session(url: str, token: str | None = None) -> AsyncIterator[Clie
     import httpx2
 
     headers = {"Authorization": f"Bearer {token}"} if token else {}
-    async with httpx2.AsyncClient(headers=headers, timeout=30) as http:
-        async with streamable_http_client(url, http_client=http) as (read, write), ClientSession(read, write) as session:
-            await session.initialize()
-            yield session
+    async with (
+        httpx2.AsyncClient(headers=headers, timeout=30) as http,
+        streamable_http_client(url, http_client=http) as (read, write),
+        ClientSession(read, write) as session,
+    ):
+        await session.initialize()
+        yield session
 
 
 def initialize_request() -> dict[str, Any]:

@@ -105,19 +105,25 @@ def _format(name: object, value: str, where: str) -> Any:
         try:
             return str(uuid.UUID(value))
         except ValueError:
-            raise ArgumentProblem(where, f"must be a memory id (a UUID, as memory_read returns it); got {_shown(value)}")
+            raise ArgumentProblem(
+                where, f"must be a memory id (a UUID, as memory_read returns it); got {_shown(value)}"
+            ) from None
     if name == "date-time":
         try:
             stamp = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
-            raise ArgumentProblem(where, f"must be an ISO 8601 time like 2025-01-31T12:00:00Z; got {_shown(value)}")
+            raise ArgumentProblem(
+                where, f"must be an ISO 8601 time like 2025-01-31T12:00:00Z; got {_shown(value)}"
+            ) from None
         if stamp.tzinfo is None:
             raise ArgumentProblem(where, f"needs a time zone, e.g. {value}Z for UTC")
         return stamp
     return value
 
 
-def check(tool: str, schema: Mapping[str, Any], nullable: frozenset[str], arguments: Mapping[str, Any]) -> dict[str, Any]:
+def check(
+    tool: str, schema: Mapping[str, Any], nullable: frozenset[str], arguments: Mapping[str, Any]
+) -> dict[str, Any]:
     """The arguments, checked against ``schema``; null for an optional parameter means "leave it out".
 
     Args:

@@ -20,7 +20,6 @@ from cml_ergonomic._endpoint import AsyncExecutor, _ClientMethod
 from cml_ergonomic._methods import MemoryMethods
 from cml_ergonomic.agents import _compact as compact
 from cml_ergonomic.agents._arguments import ArgumentProblem, check, jsonable, parse
-from cml_ergonomic.agents._drive import Plan, Step, run_async, run_sync
 from cml_ergonomic.agents._contract import (
     ToolDef,
     anthropic_tool,
@@ -29,6 +28,7 @@ from cml_ergonomic.agents._contract import (
     openai_responses_tool,
     select,
 )
+from cml_ergonomic.agents._drive import Plan, Step, run_async, run_sync
 from cml_ergonomic.errors import CMLError
 
 Result = dict[str, Any]
@@ -72,7 +72,7 @@ class MemoryTools:
 
     Example:
         >>> tools = MemoryTools(memory)  # doctest: +SKIP
-        >>> response = openai.chat.completions.create(model=..., messages=..., tools=tools.openai_chat())  # doctest: +SKIP
+        >>> openai.chat.completions.create(model=m, messages=msgs, tools=tools.openai_chat())  # doctest: +SKIP
         >>> result = tools.call(call.function.name, call.function.arguments)  # doctest: +SKIP
     """
 
@@ -195,7 +195,11 @@ class MemoryTools:
 
     def _problem(self, name: str, exc: ArgumentProblem) -> dict[str, Any]:
         return compact.failure(
-            exc.kind, exc.message, field=exc.field, hint=f"Fix the arguments and call {name} again.", secrets=self._secrets
+            exc.kind,
+            exc.message,
+            field=exc.field,
+            hint=f"Fix the arguments and call {name} again.",
+            secrets=self._secrets,
         )
 
     # -- one plan per tool
@@ -212,7 +216,7 @@ class MemoryTools:
         if extras:
             spec.body = {**spec.body, **extras}
         result = yield lambda: self._client._execute(spec)
-        return result  # type: ignore[no-any-return]
+        return result
 
     def _bound(self, *names: str) -> dict[str, Any]:
         values = {"session_id": self.session_id, "user_timezone": self.user_timezone}
@@ -235,7 +239,11 @@ class MemoryTools:
     def _memory_update(self, args: dict[str, Any]) -> Plan[Any]:
         result = yield from self._request(MemoryMethods.update, args, {})
         data = result.to_dict()
-        return {"ok": bool(data.get("success", True)), "memory_id": data.get("memory_id"), "version": data.get("version")}
+        return {
+            "ok": bool(data.get("success", True)),
+            "memory_id": data.get("memory_id"),
+            "version": data.get("version"),
+        }
 
     def _memory_stats(self, args: dict[str, Any]) -> Plan[Any]:
         result = yield from self._request(MemoryMethods.stats, args, {})
@@ -268,7 +276,8 @@ class MemoryTools:
                 **matches,
                 "more_match": more,
                 "next": "Nothing was forgotten. To forget, call memory_forget again with the memory_ids you mean "
-                f"(at most {self.forget_cap})" + ("; more memories match than are shown: narrow the query." if more else "."),
+                f"(at most {self.forget_cap})"
+                + ("; more memories match than are shown: narrow the query." if more else "."),
             }
         if not ids:
             raise ArgumentProblem("memory_ids", "give memory_ids to forget, or query to preview what matches")

@@ -202,7 +202,9 @@ class MemoryChat:
                 options["tools"] = tools.openai_chat()
                 if rounds >= self.max_tool_rounds:
                     options["tool_choice"] = "none"  # the budget is spent: the model must answer now
-            response = yield lambda: self.llm.chat.completions.create(model=self.model, messages=messages, **options)
+            response = yield lambda options=options: self.llm.chat.completions.create(  # type: ignore[misc]
+                model=self.model, messages=messages, **options
+            )
             message = response.choices[0].message
             wanted = list(getattr(message, "tool_calls", None) or [])
             if tools is None or not wanted or rounds >= self.max_tool_rounds:

@@ -63,7 +63,9 @@ def stub() -> Iterator[ModelStub]:
         yield running
 
 
-async def test_one_call_reads_context_asks_the_model_and_stores_the_turn(fake_and_pair: tuple[FakeCML, Pair], stub: ModelStub) -> None:
+async def test_one_call_reads_context_asks_the_model_and_stores_the_turn(
+    fake_and_pair: tuple[FakeCML, Pair], stub: ModelStub
+) -> None:
     fake, pair = fake_and_pair
     fake.client().write("User is vegetarian")
     stub.extend([say("Try a lentil curry.")])
@@ -84,7 +86,9 @@ async def test_one_call_reads_context_asks_the_model_and_stores_the_turn(fake_an
     assert turn[0].json["session_id"] == "s-9" and turn[0].json["user_message"] == "What should I cook? vegetarian"
 
 
-async def test_the_model_calls_the_memory_tools_and_sees_their_results(fake_and_pair: tuple[FakeCML, Pair], stub: ModelStub) -> None:
+async def test_the_model_calls_the_memory_tools_and_sees_their_results(
+    fake_and_pair: tuple[FakeCML, Pair], stub: ModelStub
+) -> None:
     fake, pair = fake_and_pair
     stub.extend(
         [
@@ -111,7 +115,7 @@ async def test_the_model_calls_the_memory_tools_and_sees_their_results(fake_and_
 
 
 async def test_the_tool_loop_is_bounded(fake_and_pair: tuple[FakeCML, Pair], stub: ModelStub) -> None:
-    fake, pair = fake_and_pair
+    _, pair = fake_and_pair
     stub.extend([call("memory_stats", {}), call("memory_stats", {}), say("Enough.")])
     chat = MemoryChat(pair.memory, pair.llm, model="m", tools=["memory_stats"], max_tool_rounds=1)
 
@@ -123,7 +127,9 @@ async def test_the_tool_loop_is_bounded(fake_and_pair: tuple[FakeCML, Pair], stu
     assert stub.unplayed == 1
 
 
-async def test_memory_down_degrades_the_reply_but_not_the_answer(fake_and_pair: tuple[FakeCML, Pair], stub: ModelStub) -> None:
+async def test_memory_down_degrades_the_reply_but_not_the_answer(
+    fake_and_pair: tuple[FakeCML, Pair], stub: ModelStub
+) -> None:
     fake, pair = fake_and_pair
     fake.fail_next(20, status=503)
     stub.extend([say("Hello!")])

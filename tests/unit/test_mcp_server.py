@@ -54,7 +54,17 @@ async def test_http_with_a_token_refuses_requests_without_it() -> None:
 )
 def test_a_non_loopback_address_needs_the_flag_and_a_token(flags: list[str], env: dict[str, str], message: str) -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "cml_ergonomic.mcp", "--fake", "--transport", "http", "--port", str(free_port()), *flags],
+        [
+            sys.executable,
+            "-m",
+            "cml_ergonomic.mcp",
+            "--fake",
+            "--transport",
+            "http",
+            "--port",
+            str(free_port()),
+            *flags,
+        ],
         capture_output=True,
         text=True,
         timeout=60,
