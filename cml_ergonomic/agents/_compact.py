@@ -32,13 +32,16 @@ def memories(items: Sequence[Any], budget: int) -> dict[str, Any]:
         room = budget - used
         if out and room < MIN_ITEM_CHARS:
             break
-        text = cut(item.text, min(ITEM_CHARS, max(room, MIN_ITEM_CHARS)))
+        text = item.text
+        limit = min(ITEM_CHARS, max(room, MIN_ITEM_CHARS))
+        if len(text) > limit:
+            text = cut(text, limit)
         used += len(text)
         entry = {"id": str(item.id), "type": item.type_, "text": text}
         stamp = getattr(item, "timestamp", None)
         if isinstance(stamp, dt.datetime):
             # The server's naive times mean UTC; with the zone the model can pass the value back as since/until.
-            entry["when"] = (stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)).isoformat(timespec="seconds")
+            entry["when"] = stamp.isoformat(timespec="seconds") + ("" if stamp.tzinfo else "+00:00")
         out.append(entry)
     result: dict[str, Any] = {"count": len(out), "memories": out}
     if len(out) < len(items):
@@ -102,14 +105,34 @@ def mask(value: Any, secrets: Iterable[str]) -> Any:
     hidden = [s for s in secrets if s]
     if not hidden:
         return value
+    # Look before copying: a result almost never holds a secret.
+    return _replace(value, hidden) if _holds(value, hidden) else value
+
+
+def _holds(value: Any, hidden: list[str]) -> bool:
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            for secret in hidden:
+                if secret in item:
+                    return True
+        elif isinstance(item, dict):
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
+
+
+def _replace(value: Any, hidden: list[str]) -> Any:
     if isinstance(value, str):
         for secret in hidden:
             value = value.replace(secret, "***")
         return value
     if isinstance(value, dict):
-        return {k: mask(v, hidden) for k, v in value.items()}
+        return {k: _replace(v, hidden) for k, v in value.items()}
     if isinstance(value, list):
-        return [mask(v, hidden) for v in value]
+        return [_replace(v, hidden) for v in value]
     return value
 
 

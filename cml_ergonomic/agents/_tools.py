@@ -94,6 +94,7 @@ class MemoryTools:
         self._is_async = isinstance(client, AsyncExecutor)
         self.tools: tuple[ToolDef, ...] = select(contract, include)
         self._by_name = {tool.name: tool for tool in self.tools}
+        self._schemas = {tool.name: tool.schema(forget_cap=cap) for tool in self.tools}  # made once: checked each call
         self.session_id = session_id
         self.user_timezone = user_timezone
         self.forget_cap = cap
@@ -178,7 +179,7 @@ class MemoryTools:
                 secrets=self._secrets,
             )
         try:
-            args = check(tool.name, tool.schema(forget_cap=self.forget_cap), tool.nullable, parse(arguments))
+            args = check(tool.name, self._schemas[tool.name], tool.nullable, parse(arguments))
             planner: Callable[[dict[str, Any]], Plan[Result]] = getattr(self, "_" + tool.name)
             result = yield from planner(args)
         except (ArgumentProblem, CMLError) as exc:

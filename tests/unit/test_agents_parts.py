@@ -96,6 +96,7 @@ def test_a_field_the_wrapper_does_not_know_goes_into_the_body_as_checked() -> No
     schema = dict(write.input_schema)
     schema["properties"] = {**schema["properties"], "due": {"type": "string", "format": "date-time"}}
     tools._by_name["memory_write"] = dataclasses.replace(write, input_schema=schema)
+    tools._schemas["memory_write"] = schema
     refused = tools.call("memory_write", {"content": "pay rent", "due": "soon"})
     assert refused["error"]["field"] == "due" and fake.requests == []
     tools.call("memory_write", {"content": "pay rent", "due": "2026-01-01T09:00:00+01:00"})
