@@ -137,5 +137,12 @@ def _replace(value: Any, hidden: list[str]) -> Any:
 
 
 def text(result: dict[str, Any]) -> str:
-    """A result as the compact JSON text a model reads."""
+    """A result as the compact JSON text a model reads (a tool message's content).
+
+    Args:
+        result: what ``MemoryTools.call`` returned.
+
+    Returns:
+        JSON without spaces, non-ASCII kept.
+    """
     return json.dumps(result, ensure_ascii=False, separators=(",", ":"), default=str)

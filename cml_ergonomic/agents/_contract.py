@@ -104,6 +104,13 @@ def load_contract() -> Contract:
 def select(contract: Contract, include: Iterable[str] | None) -> tuple[ToolDef, ...]:
     """The tools an application enables: ``include`` by name, or the default set.
 
+    Args:
+        contract: the contract.
+        include: tool names, or None for the tools enabled by default.
+
+    Returns:
+        The tools, in contract order.
+
     Raises:
         ValueError: a name is not a tool of the contract.
     """
@@ -118,7 +125,15 @@ def select(contract: Contract, include: Iterable[str] | None) -> tuple[ToolDef, 
 
 
 def openai_chat_tool(tool: ToolDef, *, forget_cap: int) -> dict[str, Any]:
-    """``tool`` as an OpenAI Chat Completions ``tools`` entry."""
+    """``tool`` as an OpenAI Chat Completions ``tools`` entry.
+
+    Args:
+        tool: the tool.
+        forget_cap: the application's memory_forget cap.
+
+    Returns:
+        A new dict.
+    """
     return {
         "type": "function",
         "function": {
@@ -130,7 +145,15 @@ def openai_chat_tool(tool: ToolDef, *, forget_cap: int) -> dict[str, Any]:
 
 
 def openai_responses_tool(tool: ToolDef, *, forget_cap: int) -> dict[str, Any]:
-    """``tool`` as an OpenAI Responses ``tools`` entry (not strict: optional parameters stay optional)."""
+    """``tool`` as an OpenAI Responses ``tools`` entry (not strict: optional parameters stay optional).
+
+    Args:
+        tool: the tool.
+        forget_cap: the application's memory_forget cap.
+
+    Returns:
+        A new dict.
+    """
     return {
         "type": "function",
         "name": tool.name,
@@ -141,7 +164,15 @@ def openai_responses_tool(tool: ToolDef, *, forget_cap: int) -> dict[str, Any]:
 
 
 def anthropic_tool(tool: ToolDef, *, forget_cap: int) -> dict[str, Any]:
-    """``tool`` as an Anthropic Messages ``tools`` entry."""
+    """``tool`` as an Anthropic Messages ``tools`` entry.
+
+    Args:
+        tool: the tool.
+        forget_cap: the application's memory_forget cap.
+
+    Returns:
+        A new dict.
+    """
     return {
         "name": tool.name,
         "description": tool.text(forget_cap=forget_cap),

@@ -112,15 +112,27 @@ class MemoryTools:
         return [tool.name for tool in self.tools]
 
     def openai_chat(self) -> list[dict[str, Any]]:
-        """The tools for OpenAI Chat Completions (``tools=``)."""
+        """The tools for OpenAI Chat Completions.
+
+        Returns:
+            Fresh ``{"type": "function", "function": {...}}`` entries for ``chat.completions.create(tools=...)``.
+        """
         return [openai_chat_tool(tool, forget_cap=self.forget_cap) for tool in self.tools]
 
     def openai_responses(self) -> list[dict[str, Any]]:
-        """The tools for the OpenAI Responses API (``tools=``)."""
+        """The tools for the OpenAI Responses API.
+
+        Returns:
+            Fresh ``{"type": "function", "name": ..., "parameters": ...}`` entries for ``responses.create(tools=...)``.
+        """
         return [openai_responses_tool(tool, forget_cap=self.forget_cap) for tool in self.tools]
 
     def anthropic(self) -> list[dict[str, Any]]:
-        """The tools for Anthropic Messages (``tools=``)."""
+        """The tools for Anthropic Messages.
+
+        Returns:
+            Fresh ``{"name", "description", "input_schema"}`` entries for ``messages.create(tools=...)``.
+        """
         return [anthropic_tool(tool, forget_cap=self.forget_cap) for tool in self.tools]
 
     # -- the dispatcher
