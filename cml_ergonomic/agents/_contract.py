@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 DOCUMENTED_TOOLS = ("memory_write", "memory_read", "memory_update", "memory_forget", "memory_stats")
 
@@ -124,57 +124,24 @@ def select(contract: Contract, include: Iterable[str] | None) -> tuple[ToolDef, 
     return tuple(tool for tool in contract.tools if tool.name in names)
 
 
-def openai_chat_tool(tool: ToolDef, *, forget_cap: int) -> dict[str, Any]:
-    """``tool`` as an OpenAI Chat Completions ``tools`` entry.
+Style = Literal["openai_chat", "openai_responses", "anthropic"]
+
+
+def definition(tool: ToolDef, style: Style, *, forget_cap: int) -> dict[str, Any]:
+    """``tool`` as one entry of a model API's ``tools=`` list.
 
     Args:
         tool: the tool.
+        style: ``openai_chat`` (``{"type": "function", "function": {...}}``), ``openai_responses``
+            (flat, not strict: optional parameters stay optional) or ``anthropic`` (``input_schema``).
         forget_cap: the application's memory_forget cap.
 
     Returns:
         A new dict.
     """
-    return {
-        "type": "function",
-        "function": {
-            "name": tool.name,
-            "description": tool.text(forget_cap=forget_cap),
-            "parameters": tool.schema(forget_cap=forget_cap),
-        },
-    }
-
-
-def openai_responses_tool(tool: ToolDef, *, forget_cap: int) -> dict[str, Any]:
-    """``tool`` as an OpenAI Responses ``tools`` entry (not strict: optional parameters stay optional).
-
-    Args:
-        tool: the tool.
-        forget_cap: the application's memory_forget cap.
-
-    Returns:
-        A new dict.
-    """
-    return {
-        "type": "function",
-        "name": tool.name,
-        "description": tool.text(forget_cap=forget_cap),
-        "parameters": tool.schema(forget_cap=forget_cap),
-        "strict": False,
-    }
-
-
-def anthropic_tool(tool: ToolDef, *, forget_cap: int) -> dict[str, Any]:
-    """``tool`` as an Anthropic Messages ``tools`` entry.
-
-    Args:
-        tool: the tool.
-        forget_cap: the application's memory_forget cap.
-
-    Returns:
-        A new dict.
-    """
-    return {
-        "name": tool.name,
-        "description": tool.text(forget_cap=forget_cap),
-        "input_schema": tool.schema(forget_cap=forget_cap),
-    }
+    name, text, schema = tool.name, tool.text(forget_cap=forget_cap), tool.schema(forget_cap=forget_cap)
+    if style == "openai_chat":
+        return {"type": "function", "function": {"name": name, "description": text, "parameters": schema}}
+    if style == "openai_responses":
+        return {"type": "function", "name": name, "description": text, "parameters": schema, "strict": False}
+    return {"name": name, "description": text, "input_schema": schema}

@@ -20,14 +20,7 @@ from cml_ergonomic._endpoint import AsyncExecutor, _ClientMethod
 from cml_ergonomic._methods import MemoryMethods
 from cml_ergonomic.agents import _compact as compact
 from cml_ergonomic.agents._arguments import ArgumentProblem, check, jsonable, parse
-from cml_ergonomic.agents._contract import (
-    ToolDef,
-    anthropic_tool,
-    load_contract,
-    openai_chat_tool,
-    openai_responses_tool,
-    select,
-)
+from cml_ergonomic.agents._contract import ToolDef, definition, load_contract, select
 from cml_ergonomic.agents._drive import Plan, Step, run_async, run_sync
 from cml_ergonomic.errors import CMLError
 
@@ -117,7 +110,7 @@ class MemoryTools:
         Returns:
             Fresh ``{"type": "function", "function": {...}}`` entries for ``chat.completions.create(tools=...)``.
         """
-        return [openai_chat_tool(tool, forget_cap=self.forget_cap) for tool in self.tools]
+        return [definition(tool, "openai_chat", forget_cap=self.forget_cap) for tool in self.tools]
 
     def openai_responses(self) -> list[dict[str, Any]]:
         """The tools for the OpenAI Responses API.
@@ -125,7 +118,7 @@ class MemoryTools:
         Returns:
             Fresh ``{"type": "function", "name": ..., "parameters": ...}`` entries for ``responses.create(tools=...)``.
         """
-        return [openai_responses_tool(tool, forget_cap=self.forget_cap) for tool in self.tools]
+        return [definition(tool, "openai_responses", forget_cap=self.forget_cap) for tool in self.tools]
 
     def anthropic(self) -> list[dict[str, Any]]:
         """The tools for Anthropic Messages.
@@ -133,7 +126,7 @@ class MemoryTools:
         Returns:
             Fresh ``{"name", "description", "input_schema"}`` entries for ``messages.create(tools=...)``.
         """
-        return [anthropic_tool(tool, forget_cap=self.forget_cap) for tool in self.tools]
+        return [definition(tool, "anthropic", forget_cap=self.forget_cap) for tool in self.tools]
 
     # -- the dispatcher
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 from cml_ergonomic.agents._compact import ITEM_CHARS, cut
 from cml_ergonomic.agents._compact import text as result_text
@@ -28,6 +28,22 @@ from cml_ergonomic.errors import CMLError
 DEFAULT_SYSTEM_PROMPT = "You are a helpful assistant."
 MEMORY_HEADING = "## Relevant memories"
 TOOLS_NOTE = "You can search, store, correct and forget the user's memories with the memory tools."
+
+
+class ChatOptions(TypedDict, total=False):
+    """The per-call options of ``chat`` and ``achat``.
+
+    Attributes:
+        session_id: the conversation (the turn and the model's writes go there).
+        system_prompt: overrides the helper's base system prompt for this call.
+        extra_messages: earlier messages of the conversation, put before the user's.
+        create_options: passed to ``chat.completions.create`` (``temperature``, ``max_tokens``, ...).
+    """
+
+    session_id: str | None
+    system_prompt: str | None
+    extra_messages: Iterable[Mapping[str, Any]]
+    create_options: Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -117,23 +133,12 @@ class MemoryChat:
         self.context_format = context_format
         self.context_chars = context_chars
 
-    def chat(
-        self,
-        user_message: str,
-        *,
-        session_id: str | None = None,
-        system_prompt: str | None = None,
-        extra_messages: Iterable[Mapping[str, Any]] = (),
-        **create_options: Any,
-    ) -> ChatReply:
+    def chat(self, user_message: str, **options: Unpack[ChatOptions]) -> ChatReply:
         """One turn on the sync clients: read memory, ask the model (and run its tool calls), store the turn.
 
         Args:
             user_message: what the user said.
-            session_id: the conversation (the turn and the model's writes go there).
-            system_prompt: overrides the base system prompt for this call.
-            extra_messages: earlier messages of the conversation, put before the user's.
-            **create_options: passed to ``chat.completions.create`` (``temperature``, ...).
+            **options: ``session_id``, ``system_prompt``, ``extra_messages``, ``create_options`` (ChatOptions).
 
         Returns:
             The ``ChatReply``.
@@ -141,25 +146,14 @@ class MemoryChat:
         Raises:
             Exception: what the chat model's client raises (memory failures only degrade the reply).
         """
-        return run_sync(self._plan(user_message, session_id, system_prompt, extra_messages, create_options))
+        return run_sync(self._plan(user_message, options))
 
-    async def achat(
-        self,
-        user_message: str,
-        *,
-        session_id: str | None = None,
-        system_prompt: str | None = None,
-        extra_messages: Iterable[Mapping[str, Any]] = (),
-        **create_options: Any,
-    ) -> ChatReply:
+    async def achat(self, user_message: str, **options: Unpack[ChatOptions]) -> ChatReply:
         """``chat`` on the async clients (``AsyncCognitiveMemoryLayer`` and ``AsyncOpenAI``).
 
         Args:
             user_message: what the user said.
-            session_id: the conversation.
-            system_prompt: overrides the base system prompt for this call.
-            extra_messages: earlier messages of the conversation.
-            **create_options: passed to ``chat.completions.create``.
+            **options: as for ``chat``.
 
         Returns:
             The ``ChatReply``.
@@ -167,16 +161,12 @@ class MemoryChat:
         Raises:
             Exception: what the chat model's client raises.
         """
-        return await run_async(self._plan(user_message, session_id, system_prompt, extra_messages, create_options))
+        return await run_async(self._plan(user_message, options))
 
-    def _plan(
-        self,
-        user_message: str,
-        session_id: str | None,
-        system_prompt: str | None,
-        extra_messages: Iterable[Mapping[str, Any]],
-        create_options: dict[str, Any],
-    ) -> Plan[ChatReply]:
+    def _plan(self, user_message: str, options: ChatOptions) -> Plan[ChatReply]:
+        session_id = options.get("session_id")
+        system_prompt = options.get("system_prompt")
+        create_options = dict(options.get("create_options") or {})
         memory = self.memory
         read = yield lambda: memory.read_safe(user_message, max_results=self.max_results, format=self.context_format)
         degraded = read.degraded_reason if read.degraded else None
@@ -191,19 +181,19 @@ class MemoryChat:
             prompt = f"{prompt}\n{TOOLS_NOTE}"
         messages: list[dict[str, Any]] = [
             {"role": "system", "content": f"{prompt}\n\n{MEMORY_HEADING}\n{context or '(none yet)'}"},
-            *(dict(m) for m in extra_messages),
+            *(dict(m) for m in options.get("extra_messages", ())),
             {"role": "user", "content": user_message},
         ]
         calls: list[ToolCallRecord] = []
         rounds = 0
         while True:
-            options = dict(create_options)
+            request = dict(create_options)
             if tools is not None:
-                options["tools"] = tools.openai_chat()
+                request["tools"] = tools.openai_chat()
                 if rounds >= self.max_tool_rounds:
-                    options["tool_choice"] = "none"  # the budget is spent: the model must answer now
-            response = yield lambda options=options: self.llm.chat.completions.create(  # type: ignore[misc]
-                model=self.model, messages=messages, **options
+                    request["tool_choice"] = "none"  # the budget is spent: the model must answer now
+            response = yield lambda request=request: self.llm.chat.completions.create(  # type: ignore[misc]
+                model=self.model, messages=messages, **request
             )
             message = response.choices[0].message
             wanted = list(getattr(message, "tool_calls", None) or [])

@@ -72,12 +72,16 @@ async def test_one_call_reads_context_asks_the_model_and_stores_the_turn(
     chat = MemoryChat(pair.memory, pair.llm, model="stub-model", system_prompt="Be brief.")
 
     reply = await pair.chat(
-        chat, "What should I cook? vegetarian", session_id="s-9", extra_messages=[{"role": "user", "content": "hi"}]
+        chat,
+        "What should I cook? vegetarian",
+        session_id="s-9",
+        extra_messages=[{"role": "user", "content": "hi"}],
+        create_options={"temperature": 0.25},
     )
 
     assert reply.text == "Try a lentil curry." and str(reply) == reply.text and reply.stored and reply.degraded is None
     (sent,) = stub.requests
-    assert sent["model"] == "stub-model" and "tools" not in sent
+    assert sent["model"] == "stub-model" and "tools" not in sent and sent["temperature"] == 0.25
     prompt = system_prompt(sent)
     assert prompt.startswith("Be brief.") and MEMORY_HEADING in prompt and "User is vegetarian" in prompt
     assert [m["role"] for m in sent["messages"]] == ["system", "user", "user"]
