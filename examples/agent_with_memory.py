@@ -39,7 +39,8 @@ def _ids_about(word: str) -> Any:
 
 
 def _recall(request: dict[str, Any]) -> str:
-    found = [m["text"] for m in tool_results(request)[-1]["memories"] if MARK in m["text"]]
+    memories = tool_results(request)[-1]["memories"]
+    found = [m["text"] for m in memories if MARK in m["text"] and "vegetarian" in m["text"]]
     return "From memory: " + "; ".join(sorted(found)) + ". How about a vegetable curry?"
 
 
