@@ -33,7 +33,7 @@ from typing import Any
 from bench._common import Table, fmt_num, fmt_ratio_spread, fmt_spread, main, result, summarize
 from bench.throughput import stub_server
 
-FULL = {"reps": 15, "calls": 40, "warmup": 20, "starts": 5}
+FULL = {"reps": 30, "calls": 50, "warmup": 50, "starts": 5}
 QUICK = {"reps": 2, "calls": 3, "warmup": 2, "starts": 1}
 QUERY = "what does the user like"
 ARGUMENTS = json.dumps({"query": QUERY, "max_results": 10})

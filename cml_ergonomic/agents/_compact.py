@@ -20,32 +20,60 @@ def cut(text: str, limit: int) -> str:
 
 
 def memories(items: Sequence[Any], budget: int) -> dict[str, Any]:
-    """Memory items (best first) as ``{"memories": [...]}``, within ``budget`` characters of text.
+    """Typed memory items (``MemoryItem``, best first) as ``{"memories": [...]}``, within ``budget`` characters.
 
     Each memory keeps what a model uses: its id (for memory_update and
     memory_forget), its kind, its text and when it was stored. Items that no
     longer fit are counted in ``"omitted"``, never silently dropped.
     """
+    entries = ((str(i.id), i.type_, i.text, getattr(i, "timestamp", None)) for i in items)
+    return _shaped(entries, len(items), budget)
+
+
+def raw_memories(data: Any, budget: int) -> dict[str, Any]:
+    """The same from a read's JSON body, checking each field it keeps (the dispatcher's parser of a read).
+
+    Raises:
+        TypeError: ``memories`` is not a list of objects, or a field has the wrong type.
+        KeyError: a memory lacks ``id``, ``text`` or ``type``.
+        ValueError: an id is not a UUID, or a timestamp not ISO 8601.
+    """
+    items = data["memories"]
+    if not isinstance(items, list):
+        raise TypeError(f"field 'memories' is {type(items).__name__}, expected a list")
+    return _shaped((_raw_entry(raw) for raw in items), len(items), budget)
+
+
+def _raw_entry(raw: Any) -> tuple[str, str, str, dt.datetime | None]:
+    if not isinstance(raw, dict):
+        raise TypeError(f"a memory is {type(raw).__name__}, expected an object")
+    memory_id, kind, text, stamp = raw["id"], raw["type"], raw["text"], raw.get("timestamp")
+    if not (isinstance(memory_id, str) and isinstance(kind, str) and isinstance(text, str)):
+        raise TypeError(f"a memory's id, type and text must be strings: {memory_id!r:.40}, {kind!r:.40}")
+    if len(memory_id) != 36 or memory_id.count("-") != 4:
+        raise ValueError(f"a memory's id is not a UUID: {memory_id!r:.40}")
+    return memory_id, kind, text, None if stamp is None else dt.datetime.fromisoformat(stamp)
+
+
+def _shaped(entries: Iterable[tuple[str, str, str, Any]], total: int, budget: int) -> dict[str, Any]:
     out: list[dict[str, Any]] = []
     used = 0
-    for item in items:
+    for memory_id, kind, text, stamp in entries:
         room = budget - used
         if out and room < MIN_ITEM_CHARS:
             break
-        text = item.text
         limit = min(ITEM_CHARS, max(room, MIN_ITEM_CHARS))
         if len(text) > limit:
             text = cut(text, limit)
         used += len(text)
-        entry = {"id": str(item.id), "type": item.type_, "text": text}
-        stamp = getattr(item, "timestamp", None)
+        entry = {"id": memory_id, "type": kind, "text": text}
         if isinstance(stamp, dt.datetime):
             # The server's naive times mean UTC; with the zone the model can pass the value back as since/until.
             entry["when"] = stamp.isoformat(timespec="seconds") + ("" if stamp.tzinfo else "+00:00")
         out.append(entry)
     result: dict[str, Any] = {"count": len(out), "memories": out}
-    if len(out) < len(items):
-        result["omitted"] = len(items) - len(out)
+    if len(out) < total:
+        result["omitted"] = total - len(out)
     return result
 
 
@@ -59,6 +87,7 @@ def _kind(exc: errors.CMLError) -> str:
         (errors.RateLimitError, "rate_limited"),
         (errors.CMLTimeoutError, "timeout"),
         (errors.CMLConnectionError, "unreachable"),
+        (errors.ResponseValidationError, "bad_response"),
         (errors.APIStatusError, "server_error"),
     ):
         if isinstance(exc, cls):

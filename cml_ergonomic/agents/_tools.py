@@ -210,17 +210,28 @@ class MemoryTools:
 
     # -- one plan per tool
 
-    def _request(self, method: _ClientMethod, args: dict[str, Any], fixed: dict[str, Any]) -> Plan[Any]:
+    def _request(
+        self,
+        method: _ClientMethod,
+        args: dict[str, Any],
+        fixed: dict[str, Any],
+        parse: Callable[[Any], Any] | None = None,
+    ) -> Plan[Any]:
         """The one request of a simple tool: the wrapper checks what it knows, the rest goes in the body as is.
 
         A field the server added after this SDK was written is in the tool (the contract is generated) but
         not among the wrapper's parameters; it was checked against the schema, so it joins the body.
+        ``parse`` replaces the method's parser where the tool reads the body straight into its result (a
+        read: typed models of every memory would cost more than the request); the client still maps what it
+        raises to ``ResponseValidationError``.
         """
         known = _builder_parameters(method)
         extras = {key: jsonable(value) for key, value in args.items() if key not in known}
         spec = method.build(self._client, **{k: v for k, v in args.items() if k in known}, **fixed)
         if extras:
             spec.body = {**spec.body, **extras}
+        if parse is not None:
+            spec.parse = parse
         result = yield lambda: self._client._execute(spec)
         return result
 
@@ -239,8 +250,11 @@ class MemoryTools:
 
     def _memory_read(self, args: dict[str, Any]) -> Plan[Any]:
         fixed = {"format": READ_FORMAT, **self._bound("user_timezone")}
-        result = yield from self._request(MemoryMethods.read, args, fixed)
-        return {"ok": True, **compact.memories(result.memories, self.result_chars)}
+        budget = self.result_chars
+        shaped = yield from self._request(
+            MemoryMethods.read, args, fixed, lambda data: compact.raw_memories(data, budget)
+        )
+        return {"ok": True, **shaped}
 
     def _memory_update(self, args: dict[str, Any]) -> Plan[Any]:
         result = yield from self._request(MemoryMethods.update, args, {})

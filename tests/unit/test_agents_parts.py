@@ -140,3 +140,29 @@ def test_without_the_extra_the_command_says_how_to_install_it(
     monkeypatch.setitem(sys.modules, "mcp", None)  # what an environment without the extra looks like
     assert cli_main(["mcp"]) == 2
     assert 'pip install "cml-ergonomic[mcp]"' in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "memories",
+    [
+        "nope",
+        ["nope"],
+        [{"id": "x", "type": "fact", "text": "t"}],
+        [{"id": str(uuid.uuid4()), "type": "fact"}],
+        [{"id": str(uuid.uuid4()), "type": "fact", "text": 3}],
+        [{"id": str(uuid.uuid4()), "type": "fact", "text": "t", "timestamp": "soon"}],
+    ],
+)
+def test_a_read_body_that_breaks_the_schema_is_a_bad_response_result(memories: Any) -> None:
+    import httpx
+
+    from cml_ergonomic import CognitiveMemoryLayer
+
+    body = {"query": "q", "memories": memories, "total_count": 1, "elapsed_ms": 1.0}
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json=body))
+    with CognitiveMemoryLayer(
+        api_key="k3y-secret", base_url="http://cml.test", http_client=httpx.Client(transport=transport)
+    ) as memory:
+        result = MemoryTools(memory).call("memory_read", {"query": "q"})
+    assert result["ok"] is False and result["error"]["kind"] == "bad_response", result
+    assert "does not match the schema" in result["error"]["message"]
