@@ -150,6 +150,7 @@ def test_without_the_extra_the_command_says_how_to_install_it(
         [{"id": "x", "type": "fact", "text": "t"}],
         [{"id": str(uuid.uuid4()), "type": "fact"}],
         [{"id": str(uuid.uuid4()), "type": "fact", "text": 3}],
+        [{"id": str(uuid.uuid4()), "type": 5, "text": "t"}],
         [{"id": str(uuid.uuid4()), "type": "fact", "text": "t", "timestamp": "soon"}],
     ],
 )
