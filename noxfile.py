@@ -164,6 +164,13 @@ def demo(session: nox.Session) -> None:
 
 
 @nox.session(python=PYTHON)
+def agent_demo(session: nox.Session) -> None:
+    """An agent with memory, offline: the real server, the real openai client, a scripted model on 127.0.0.1."""
+    session.install("-e", ".[openai]", "--group", "test")
+    session.run("python", "-m", "examples.agent_with_memory", *session.posargs)
+
+
+@nox.session(python=PYTHON)
 def upgrade(session: nox.Session) -> None:
     """Move to a new server schema: `nox -s upgrade -- --source SRC` (or --url URL, --file PATH); commits nothing."""
     _install(session, "codegen", "test")

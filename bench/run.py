@@ -36,6 +36,7 @@ BENCHMARKS = (
     "hooks",
     "admin_listing",
     "throughput",
+    "agents",
     "degraded",
     "real_server",
     "codegen_time",
@@ -104,6 +105,13 @@ def targets(docs: dict[str, dict[str, Any] | None]) -> list[list[str]]:
 
     def add(target: str, measured: str, met: bool | None) -> None:
         rows.append([target, measured, "n/a" if met is None else ("met" if met else "**missed**")])
+
+    agents = _get(docs.get("agents"), "data", "dispatcher", "ratio", "median")
+    add(
+        "a memory tool call through MemoryTools ≤ 1.10× the SDK call it makes",
+        "not measured" if agents is None else f"{agents:.2f}×",
+        None if agents is None else agents <= 1.10,
+    )
 
     first = docs.get("first_result")
     for kind, key, floor_label in (

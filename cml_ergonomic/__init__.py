@@ -52,6 +52,8 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'cml_ergonomic' has no attribute {name!r}")
 
 
+# Written out, not computed, so that documentation tools read it statically; the result types' names are the
+# keys of _result_names.RESULT_TYPES, loaded on first use (tests/unit/test_result_names.py holds the lists together).
 __all__ = [
     "APIStatusError",
     "AsyncCognitiveMemoryLayer",
@@ -65,18 +67,34 @@ __all__ = [
     "CognitiveMemoryLayer",
     "ConfigurationError",
     "ConflictError",
+    "ConsolidationResult",
+    "CreateSessionResult",
+    "DeleteAllResult",
     "ForgetPlan",
+    "ForgetResult",
+    "ForgettingResult",
+    "HealthResult",
+    "LLMContextReadResult",
+    "MemoryItem",
     "NotFoundError",
     "RateLimitError",
+    "ReadResult",
     "ResponseMeta",
     "ResponseValidationError",
     "ServerError",
     "ServiceUnavailableError",
+    "SessionContext",
+    "Stats",
+    "StreamDone",
     "StreamError",
+    "Sufficiency",
+    "TurnResult",
+    "UpdateResult",
     "ValidationError",
+    "WriteBatchResult",
+    "WriteResult",
     "__version__",
     "configure_logging",
-    *RESULT_TYPES,
 ]
 
 configure_from_env()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from codegen import generate as gen
+from codegen import tools
 from codegen.schema import SNAPSHOT_DIR, SchemaError, current_snapshot, fetch_document, normalise, sha256_text
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -94,7 +95,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
     snapshot = args.snapshot or current_snapshot()
     started = time.monotonic()
     count = gen.generate(snapshot, args.output)
+    tools.write(snapshot, args.contract)
     print(f"generated {count} operations from {snapshot.name} into {args.output} in {time.monotonic() - started:.1f}s")
+    print(f"wrote the agent tool contract to {args.contract}")
     return EXIT_OK
 
 
@@ -102,15 +105,22 @@ def cmd_check(args: argparse.Namespace) -> int:
     snapshot = args.snapshot or current_snapshot()
     started = time.monotonic()
     drift = gen.check(snapshot, args.output)
+    contract_drift = tools.drift(snapshot, args.contract)
     elapsed = time.monotonic() - started
-    if drift:
-        print(f"generated/ does not match {snapshot.name} + codegen config + the pinned generator:", file=sys.stderr)
-        print(drift.summary(), file=sys.stderr)
+    if drift or contract_drift:
+        if drift:
+            print(
+                f"generated/ does not match {snapshot.name} + codegen config + the pinned generator:", file=sys.stderr
+            )
+            print(drift.summary(), file=sys.stderr)
+        if contract_drift:
+            print(f"{tools.CONTRACT_PATH} does not match {snapshot.name} + codegen/tools.py:", file=sys.stderr)
+            print("".join("      " + line for line in contract_drift[:40]).rstrip(), file=sys.stderr)
         print(
             "\nRegenerate with `nox -s codegen` (or `python -m codegen generate`), review, and commit.", file=sys.stderr
         )
         return EXIT_FAILED
-    print(f"generated/ matches {snapshot.name} ({elapsed:.1f}s)")
+    print(f"generated/ and the agent tool contract match {snapshot.name} ({elapsed:.1f}s)")
     return EXIT_OK
 
 
@@ -147,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=text)
         command.add_argument("--snapshot", type=Path, help="default: the one openapi/cml-*.json")
         command.add_argument("--output", type=Path, default=gen.GENERATED_DIR, help=argparse.SUPPRESS)
+        command.add_argument("--contract", type=Path, default=tools.CONTRACT_FILE, help=argparse.SUPPRESS)
         command.set_defaults(handler=handler)
 
     diff = sub.add_parser("diff", help="report what changed between two schemas, for callers of cml_ergonomic")
@@ -179,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade.add_argument("pytest_args", nargs="*", help="extra arguments for the unit-test run (after --)")
     upgrade.add_argument("--out-dir", type=Path, default=SNAPSHOT_DIR, help=argparse.SUPPRESS)
     upgrade.add_argument("--output", type=Path, default=gen.GENERATED_DIR, help=argparse.SUPPRESS)
+    upgrade.add_argument("--contract", type=Path, default=tools.CONTRACT_FILE, help=argparse.SUPPRESS)
     upgrade.set_defaults(handler=cmd_upgrade)
     return parser
 
@@ -188,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         code: int = args.handler(args)
-    except (SchemaError, gen.GenerationError) as exc:
+    except (SchemaError, gen.GenerationError, tools.ContractError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     return code

@@ -11,7 +11,12 @@ until each is settled:
   retyped response field, a request field that changed its rules).
 
 Everything else (new optional fields, changes to operations the wrapper
-leaves to ``client.raw``) is in the diff report, not here.
+leaves to ``client.raw``) is in the diff report, not here, with one
+exception that needs no test to fail: a parameter the agent tools gain or
+lose (``tool-contract-change``). The upgrade already carried it into the
+tools; the item asks for a look at what the model now sees, and for a
+description written for a model in ``codegen/tools.py`` (a new field
+starts with the schema's title).
 """
 
 from __future__ import annotations
@@ -22,10 +27,12 @@ from typing import Any
 from cml_ergonomic._operations import OPERATIONS, raw_only_reason
 from cml_ergonomic._schemadiff import Severity, compare
 from codegen.patches import operations
+from codegen.tools import TOOLS, tool_changes
 
 OPERATIONS_FILE = "cml_ergonomic/_operations.py"
 METHODS_FILE = "cml_ergonomic/_methods.py"
 RESULTS_FILE = "cml_ergonomic/_results.py"
+TOOLS_FILE = "codegen/tools.py"
 VALIDATION_FILE = "cml_ergonomic/_validation.py"
 
 
@@ -35,7 +42,8 @@ class ReviewItem:
 
     Attributes:
         operation: ``METHOD /path``.
-        kind: ``unwrapped-operation``, ``wrapped-operation-removed`` or ``wrapper-breaking-change``.
+        kind: ``unwrapped-operation``, ``wrapped-operation-removed``, ``wrapper-breaking-change`` or
+            ``tool-contract-change`` (informational: the tools already follow).
         files: where to make the change.
         detail: what to decide, in words.
     """
@@ -102,4 +110,15 @@ def review_items(old: dict[str, Any], new: dict[str, Any]) -> list[ReviewItem]:
                     f"{change.location}: {change.detail}; affects {', '.join(change.methods)}",
                 )
             )
+    operation_of = {spec.name: f"{spec.method} {spec.path}" for spec in TOOLS}
+    for tool_change in tool_changes(old, new):
+        items.add(
+            ReviewItem(
+                operation_of[tool_change.tool],
+                "tool-contract-change",
+                (TOOLS_FILE,),
+                f"{tool_change.tool}: {tool_change.detail} `{tool_change.parameter}` (already in the regenerated tool; "
+                "write its description for a model, or bind it)",
+            )
+        )
     return sorted(items)

@@ -12,7 +12,9 @@ The steps, each printed as it runs; nothing is committed:
    from: the noxfile, the harness, the tests and ``check_compatibility()``
    read it from there;
 2. print the diff report against the old snapshot;
-3. regenerate ``generated/cml_api_client``;
+3. regenerate ``generated/cml_api_client`` and the agent tool contract
+   (``cml_ergonomic/agents/_contract.json``): a request field the server adds
+   or removes reaches the tools here;
 4. run the unit tests, the operation-map test among them;
 5. print the review items (:mod:`codegen.review`), each with the file to edit:
    the only unit tests that may fail after an upgrade are the ones these
@@ -30,6 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from codegen import generate as gen
+from codegen import tools
 from codegen.cli import snapshot_name, write_snapshot
 from codegen.diff import compare_named, render_markdown
 from codegen.review import review_items
@@ -91,9 +94,10 @@ def run_upgrade(args: argparse.Namespace) -> int:
     diff = compare_named(old_document, new_document)
     print(render_markdown(diff, old_path.name, new_path.name), end="")
 
-    _banner("3. regenerate generated/cml_api_client")
+    _banner("3. regenerate generated/cml_api_client and the agent tool contract")
     count = gen.generate(new_path, args.output)
-    print(f"generated {count} operations")
+    tools.write(new_path, args.contract)
+    print(f"generated {count} operations; wrote {tools.CONTRACT_PATH}")
 
     _banner("4. unit tests (the operation-map test among them)")
     tests = subprocess.call(

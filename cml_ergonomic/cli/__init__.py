@@ -46,6 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cml_ergonomic.server._command import main as server_main
 
         return server_main(args[1:])
+    if args[:1] == ["mcp"]:  # the MCP server needs the "mcp" extra, not the command line's
+        from cml_ergonomic.mcp import main as mcp_main
+
+        return mcp_main(args[1:])
     try:
         import rich  # noqa: F401
     except ImportError as exc:

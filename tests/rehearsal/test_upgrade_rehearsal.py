@@ -9,6 +9,10 @@
    upgrade regenerates, prints exactly two review items, each naming its files,
    and the unit tests that fail are those of the two items (the new optional
    field breaks nothing).
+3. A next version whose write request gains an optional field: after the
+   upgrade the ``memory_write`` tool offers it (in the copy's generated
+   contract, and through ``MemoryTools`` there), the review lists it, and the
+   unit tests stay green.
 
 These live outside ``tests/unit`` because the upgrade itself runs ``tests/unit``.
 """
@@ -30,6 +34,8 @@ import pytest
 from cml_ergonomic._operations import OPERATIONS
 from codegen import generate as gen
 from codegen.schema import current_snapshot, load_document
+from codegen.tools import CONTRACT_PATH
+from codegen.tools import write as write_contract
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORDED = ROOT / "tests" / "data" / "openapi"
@@ -53,6 +59,7 @@ def _set_back_to(repo: Path, snapshot: Path) -> None:
         old.unlink()
     shutil.copyfile(snapshot, repo / "openapi" / snapshot.name)
     gen.generate(repo / "openapi" / snapshot.name, repo / "generated" / "cml_api_client")
+    write_contract(repo / "openapi" / snapshot.name, repo / CONTRACT_PATH)
 
 
 def _upgrade(repo: Path, new_document: Path, version: str) -> subprocess.CompletedProcess[str]:
@@ -105,6 +112,7 @@ def test_the_real_move_reproduces_openapi_and_generated_and_ends_green(tmp_path:
     assert sorted(p.name for p in (repo / "openapi").glob("cml-*.json")) == [new.name]
     assert (repo / "openapi" / new.name).read_bytes() == new.read_bytes()
     assert _tree(repo / "generated" / "cml_api_client") == _tree(ROOT / "generated" / "cml_api_client")
+    assert (repo / CONTRACT_PATH).read_bytes() == (ROOT / CONTRACT_PATH).read_bytes()
     # Written out, not computed: 1.5.1 -> 2.0.0 adds consolidation/status (wrapped, added="2.0.0") and drops five
     # dashboard routes (wrapped, removed="2.0.0"), and changes nothing a wrapper method reads: no decision is left.
     assert _printed_review_items(output) == []
@@ -156,3 +164,58 @@ def test_a_next_version_fails_only_on_the_review_item_it_prints(tmp_path: Path) 
         "tests/unit/test_client_api.py::test_str_of_stats_is_one_line[async]",
         "tests/unit/test_fake.py::test_every_typed_answer_matches_its_schema_in_the_snapshot",
     }, output[-4000:]
+
+
+def test_a_new_optional_write_field_reaches_the_memory_write_tool(tmp_path: Path) -> None:
+    current = current_snapshot()
+    repo = _copy_repository(tmp_path / "repo")
+    document = load_document(current)
+    write_request = document["components"]["schemas"]["WriteMemoryRequest"]
+    assert "importance_hint" not in write_request["properties"]
+    write_request["properties"]["importance_hint"] = {
+        "anyOf": [{"type": "integer", "minimum": 1, "maximum": 5}, {"type": "null"}],
+        "title": "Importance Hint",
+    }
+    new_document = tmp_path / "next.json"
+    new_document.write_text(json.dumps(document), encoding="utf-8")
+
+    run = _upgrade(repo, new_document, "99.1.0")
+    output = run.stdout + run.stderr
+
+    assert run.returncode == 0, output[-6000:]
+    contract = json.loads((repo / CONTRACT_PATH).read_text(encoding="utf-8"))
+    tool = next(t for t in contract["tools"] if t["name"] == "memory_write")
+    assert tool["input_schema"]["properties"]["importance_hint"] == {
+        "description": "Importance Hint.",
+        "maximum": 5,
+        "minimum": 1,
+        "type": "integer",
+    }
+    assert tool["sources"]["importance_hint"] == "WriteMemoryRequest.importance_hint"
+    assert "importance_hint" not in tool["input_schema"]["required"]
+    assert _printed_review_items(output) == [
+        "[tool-contract-change] POST /api/v1/memory/write: memory_write: new optional parameter `importance_hint` "
+        "(already in the regenerated tool; write its description for a model, or bind it) (edit codegen/tools.py)"
+    ], output[-4000:]
+    # The copy's own package offers the field to a model, checks it, and sends it to the server.
+    probe = (
+        "import json\n"
+        "from cml_ergonomic.agents import MemoryTools\n"
+        "from cml_ergonomic.testing import FakeCML\n"
+        "fake = FakeCML()\n"
+        "tools = MemoryTools(fake.client())\n"
+        "schema = tools.anthropic()[0]['input_schema']\n"
+        "bad = tools.call('memory_write', {'content': 'x', 'importance_hint': 9})\n"
+        "sent = len(fake.requests)\n"
+        "good = tools.call('memory_write', {'content': 'x', 'importance_hint': 3})\n"
+        "body = fake.requests[-1].json\n"
+        "print(json.dumps([sorted(schema['properties']), bad['error']['field'], sent, good['ok'], body]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CML_")}
+    env["PYTHONPATH"] = f"{repo}{os.pathsep}{repo / 'generated'}"
+    seen = subprocess.run([sys.executable, "-c", probe], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    assert seen.returncode == 0, seen.stderr
+    properties, refused_field, sent_before, ok, body = json.loads(seen.stdout)
+    assert properties == ["content", "context_tags", "importance_hint", "memory_type", "metadata"]
+    assert (refused_field, sent_before) == ("importance_hint", 0)  # 9 breaks the new field's bound: nothing sent
+    assert ok is True and body == {"content": "x", "importance_hint": 3}  # the wrapper never heard of it
