@@ -62,6 +62,8 @@ def test_results_md_comes_from_one_full_run_at_a_commit_in_the_history() -> None
         r"\| cml-ergonomic \| \S+ at ([0-9a-f]{7,40}) \(cml_ergonomic/ and generated/ as committed\) \|", text
     )
     assert found, "results.md does not name the commit it measured, with the SDK's code as committed"
+    if subprocess.run(["git", "rev-parse", "--git-dir"], cwd=ROOT, capture_output=True).returncode != 0:
+        pytest.skip("not a git checkout (the upgrade rehearsal's copy of the repository): no history to look in")
     exists = subprocess.run(["git", "cat-file", "-e", f"{found.group(1)}^{{commit}}"], cwd=ROOT, capture_output=True)
     assert exists.returncode == 0, f"results.md measured {found.group(1)}, which is not in this repository's history"
 
