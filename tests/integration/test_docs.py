@@ -18,9 +18,11 @@ CHANGELOG.md). The fence's language decides what happens to a block:
   with placeholder paths (``nox -s package`` runs them with real ones: see
   ``checks/test_dist.py``), long-running servers (``cml-ergonomic server`` and
   ``nox -s server``: ``tests/integration/test_harness.py`` and
-  ``test_nox_server.py``), migrations between placeholder hosts, and forgetting by
-  query or age, which would delete other tests' memories on the shared server
-  (``tests/unit/test_cli.py``'s forget tests and ``tests/contract/cases_forget.py``).
+  ``test_nox_server.py``; the MCP server: ``tests/unit/test_mcp_server.py``),
+  migrations between placeholder hosts, and forgetting by query or age, which
+  would delete other tests' memories on the shared server (the forget tests of
+  ``tests/unit/test_cli.py`` and ``tests/contract/cases_forget.py``).
+- ``json`` (an MCP client's configuration) is parsed, not run.
 - Any other language, or a fence without one, fails
   ``test_every_block_has_a_known_kind``: a new kind of block needs a rule here.
 
@@ -33,6 +35,7 @@ reader would not have. New blocks are picked up on their own.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -49,6 +52,7 @@ README = ROOT / "README.md"
 FENCE = re.compile(r"^```(?P<lang>[^\n`]*)\n(?P<code>.*?)^```", re.DOTALL | re.MULTILINE)
 RUN = {"python", "bash"}
 NOT_RUN = {"console", "text"}
+PARSED = {"json"}  # configuration examples: no server to run them against, but they must parse
 
 
 def documents() -> list[Path]:
@@ -91,8 +95,19 @@ RUNNABLE = [(where, lang, code) for where, lang, code in ALL_BLOCKS if lang in R
 
 
 def test_every_block_has_a_known_kind() -> None:
-    unknown = [f"{where} ({lang or 'no language'})" for where, lang, _ in ALL_BLOCKS if lang not in RUN | NOT_RUN]
+    unknown = [
+        f"{where} ({lang or 'no language'})" for where, lang, _ in ALL_BLOCKS if lang not in RUN | NOT_RUN | PARSED
+    ]
     assert not unknown, f"blocks without a rule (mark them python, bash, console or text): {unknown}"
+
+
+@pytest.mark.parametrize(
+    ("where", "code"),
+    [(where, code) for where, lang, code in ALL_BLOCKS if lang in PARSED],
+    ids=[where for where, lang, _ in ALL_BLOCKS if lang in PARSED],
+)
+def test_documented_json_parses(where: str, code: str) -> None:
+    json.loads(code)  # a reader pastes it into a configuration file as it stands
 
 
 def test_the_documents_have_runnable_examples_and_none_hard_codes_a_server() -> None:

@@ -4,15 +4,14 @@
    (``tests/data/openapi/``) is upgraded to the snapshot the SDK is built
    from. The upgrade must reproduce ``openapi/`` and ``generated/`` exactly
    and end green, with the review items that the move really has.
-2. A synthetic next version (the current snapshot plus a new operation and a
-   new optional read field, minus a response field the wrapper reads): the
-   upgrade regenerates, prints exactly two review items, each naming its files,
-   and the unit tests that fail are those of the two items (the new optional
-   field breaks nothing).
-3. A next version whose write request gains an optional field: after the
-   upgrade the ``memory_write`` tool offers it (in the copy's generated
-   contract, and through ``MemoryTools`` there), the review lists it, and the
-   unit tests stay green.
+2. A synthetic next version (the current snapshot plus a new operation and new
+   optional read and write fields, minus a response field the wrapper reads):
+   the upgrade regenerates, prints exactly three review items, each naming its
+   files, and the unit tests that fail are those of the two breaking items.
+   Its write request gains an optional field too: after the upgrade the
+   ``memory_write`` tool offers it (in the copy's generated contract, and
+   through ``MemoryTools`` there), the review lists it, and no test fails
+   for it.
 
 These live outside ``tests/unit`` because the upgrade itself runs ``tests/unit``.
 """
@@ -120,8 +119,8 @@ def test_the_real_move_reproduces_openapi_and_generated_and_ends_green(tmp_path:
 
 
 def _next_version(document: dict[str, Any]) -> dict[str, Any]:
-    """The current schema plus one operation nobody decided about and one new optional read field, minus
-    ``MemoryStats.estimated_size_mb``, which ``stats()`` reads (``Operation.reads``)."""
+    """The current schema plus one operation nobody decided about, a new optional read field and a new optional
+    write field, minus ``MemoryStats.estimated_size_mb``, which ``stats()`` reads (``Operation.reads``)."""
     changed = copy.deepcopy(document)
     stats = changed["components"]["schemas"]["MemoryStats"]
     del stats["properties"]["estimated_size_mb"]
@@ -132,6 +131,12 @@ def _next_version(document: dict[str, Any]) -> dict[str, Any]:
     changed["paths"]["/api/v1/rehearsal/probe"] = {"get": probe}
     read_response = changed["components"]["schemas"]["ReadMemoryResponse"]
     read_response["properties"]["rehearsal_hint"] = {"type": "string", "title": "Rehearsal Hint"}
+    write_request = changed["components"]["schemas"]["WriteMemoryRequest"]
+    assert "importance_hint" not in write_request["properties"]
+    write_request["properties"]["importance_hint"] = {
+        "anyOf": [{"type": "integer", "minimum": 1, "maximum": 5}, {"type": "null"}],
+        "title": "Importance Hint",
+    }
     return changed
 
 
@@ -146,43 +151,35 @@ def test_a_next_version_fails_only_on_the_review_item_it_prints(tmp_path: Path) 
 
     assert run.returncode == 1, output[-6000:]
     assert "generated " in output and (repo / "generated" / "cml_api_client" / "api").is_dir()
-    assert _printed_review_items(output) == [
-        "[wrapper-breaking-change] GET /api/v1/memory/stats: response.estimated_size_mb: removed (was number); "
-        "affects stats (edit cml_ergonomic/_results.py, cml_ergonomic/_operations.py)",
+    assert sorted(_printed_review_items(output)) == [
+        "[tool-contract-change] POST /api/v1/memory/write: memory_write: new optional parameter `importance_hint` "
+        "(already in the regenerated tool; write its description for a model, or bind it) (edit codegen/tools.py)",
         "[unwrapped-operation] GET /api/v1/rehearsal/probe: new operation: wrap it (an Operation in OPERATIONS and a "
         "method) or list it in RAW_ONLY with the reason (edit cml_ergonomic/_operations.py)",
+        "[wrapper-breaking-change] GET /api/v1/memory/stats: response.estimated_size_mb: removed (was number); "
+        "affects stats (edit cml_ergonomic/_results.py, cml_ergonomic/_operations.py)",
     ], output[-4000:]
-    # The tests that fail are those of the two items, and only those. The new optional field broke nothing.
+    # The tests that fail are those of the two breaking items, and only those. The new optional fields (read and
+    # write) break nothing: the write field reaches the memory_write tool (checked below).
     assert _failed_tests(output) == {
-        # the new operation: the operation-map test names it
+        # the new operation: the operation-map test names it, and `check` lists it as missing on an older server
         "tests/unit/test_operation_map.py::test_every_snapshot_operation_is_wrapped_or_raw_only"
         "[GET-/api/v1/rehearsal/probe]",
+        "tests/unit/test_cli_ux.py::test_check_against_an_older_server_says_so_first",
         # the removed estimated_size_mb: the map's reads, the stats line that prints it, the fake that sends it
         READS_TEST,
         "tests/unit/test_cli.py::test_stats_turn_session_forget",
         "tests/unit/test_client_api.py::test_str_of_stats_is_one_line[sync]",
         "tests/unit/test_client_api.py::test_str_of_stats_is_one_line[async]",
         "tests/unit/test_fake.py::test_every_typed_answer_matches_its_schema_in_the_snapshot",
+        "tests/unit/test_readable_results.py::test_every_result_type_prints_readably[Stats-]",
+        "tests/unit/test_schemadiff_snapshot.py::test_the_operation_maps_field_paths_are_in_the_diffs_notation",
     }, output[-4000:]
+    _the_write_tool_offers_the_new_field(repo)
 
 
-def test_a_new_optional_write_field_reaches_the_memory_write_tool(tmp_path: Path) -> None:
-    current = current_snapshot()
-    repo = _copy_repository(tmp_path / "repo")
-    document = load_document(current)
-    write_request = document["components"]["schemas"]["WriteMemoryRequest"]
-    assert "importance_hint" not in write_request["properties"]
-    write_request["properties"]["importance_hint"] = {
-        "anyOf": [{"type": "integer", "minimum": 1, "maximum": 5}, {"type": "null"}],
-        "title": "Importance Hint",
-    }
-    new_document = tmp_path / "next.json"
-    new_document.write_text(json.dumps(document), encoding="utf-8")
-
-    run = _upgrade(repo, new_document, "99.1.0")
-    output = run.stdout + run.stderr
-
-    assert run.returncode == 0, output[-6000:]
+def _the_write_tool_offers_the_new_field(repo: Path) -> None:
+    """After the upgrade, the copy's memory_write tool offers ``importance_hint``, checks it and sends it."""
     contract = json.loads((repo / CONTRACT_PATH).read_text(encoding="utf-8"))
     tool = next(t for t in contract["tools"] if t["name"] == "memory_write")
     assert tool["input_schema"]["properties"]["importance_hint"] == {
@@ -193,10 +190,6 @@ def test_a_new_optional_write_field_reaches_the_memory_write_tool(tmp_path: Path
     }
     assert tool["sources"]["importance_hint"] == "WriteMemoryRequest.importance_hint"
     assert "importance_hint" not in tool["input_schema"]["required"]
-    assert _printed_review_items(output) == [
-        "[tool-contract-change] POST /api/v1/memory/write: memory_write: new optional parameter `importance_hint` "
-        "(already in the regenerated tool; write its description for a model, or bind it) (edit codegen/tools.py)"
-    ], output[-4000:]
     # The copy's own package offers the field to a model, checks it, and sends it to the server.
     probe = (
         "import json\n"
