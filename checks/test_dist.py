@@ -169,6 +169,16 @@ else:
 """
 
 
+# MemoryChat drives a real openai client (built here, never sent anywhere).
+OPENAI = """
+import openai
+from cml_ergonomic.agents import MemoryChat
+from cml_ergonomic.testing import FakeCML
+chat = MemoryChat(FakeCML().client(), openai.OpenAI(api_key="not-used", base_url="http://127.0.0.1:9"), model="m")
+assert isinstance(chat, MemoryChat)
+"""
+
+
 def check_extra(python: Path, extra: str, folder: Path) -> None:
     """The extra does its job in the virtualenv it was installed into."""
     bin_dir, env = python.parent, clean_env()
@@ -192,6 +202,11 @@ def check_extra(python: Path, extra: str, folder: Path) -> None:
             "--server-source" in run([str(bin_dir / "cml-ergonomic"), "server", "--help"], cwd=folder, env=env).stdout
         )
         run([str(python), "-c", "import uv, os; assert os.access(uv.find_uv_bin(), os.X_OK)"], cwd=folder, env=env)
+    elif extra == "mcp":
+        assert "--transport" in run([str(bin_dir / "cml-ergonomic"), "mcp", "--help"], cwd=folder, env=env).stdout
+        run([str(python), "-c", "import mcp.server.mcpserver, cml_ergonomic.mcp._server"], cwd=folder, env=env)
+    elif extra == "openai":
+        run([str(python), "-c", OPENAI], cwd=folder, env=env)
     else:
         pytest.fail(f"no check for the extra {extra!r}: add one")
 
