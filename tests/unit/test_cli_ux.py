@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import signal
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -264,6 +265,9 @@ def _sigint_on_request(number: int) -> Any:
         seen.append(request)
         if len(seen) == number:
             signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+            # Hold this answer a moment: on a loaded machine the main thread may not run before the worker has sent
+            # every line; with --concurrency 1 nothing else is sent meanwhile, so the interrupt lands mid-import.
+            time.sleep(1.0)
         return httpx.Response(200, json=write_body())
 
     return answer
