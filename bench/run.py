@@ -106,7 +106,7 @@ def targets(docs: dict[str, dict[str, Any] | None]) -> list[list[str]]:
     def add(target: str, measured: str, met: bool | None) -> None:
         rows.append([target, measured, "n/a" if met is None else ("met" if met else "**missed**")])
 
-    agents = _get(docs.get("agents"), "data", "dispatcher", "ratio", "median")
+    agents = _get(docs.get("agents"), "dispatcher", "ratio", "median")
     add(
         "a memory tool call through MemoryTools ≤ 1.10× the SDK call it makes",
         "not measured" if agents is None else f"{agents:.2f}×",

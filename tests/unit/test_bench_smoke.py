@@ -230,3 +230,12 @@ def test_admin_listing_is_measured_or_says_why_not(tmp_path_factory: pytest.Temp
     for key in ("raw", "ergonomic", "raw_async", "ergonomic_async"):
         assert_summary(data["contenders"][key]["ms"], key)
     assert_renders(doc)
+
+
+def test_the_dispatcher_target_reads_the_agents_ratio() -> None:
+    from bench.run import targets
+
+    ratio = {"median": 0.97, "q1": 0.95, "q3": 0.99, "min": 0.9, "max": 1.0, "p95": 1.0, "n": 5}
+    rows = targets({"agents": {"title": "agents", "data": {"dispatcher": {"ratio": ratio}}}})
+    (row,) = [row for row in rows if "MemoryTools" in row[0]]
+    assert row[1:] == ["0.97×", "met"]
