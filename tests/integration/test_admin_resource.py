@@ -154,13 +154,20 @@ async def test_a_version_specific_route_works_or_names_the_version(runner: Runne
 
 async def test_read_only_dashboard_routes_parse(runner: Runner) -> None:
     await write_stored(runner, f"Dashboard census {token()} counts this memory")
+    named_only = f"named-only-{token()}"  # a session no create_session made: only a memory names it
+    await write_stored(runner, f"Session census {token()} counts this memory", session_id=named_only)
     client = _admin_client(runner)
     overview = await _admin(runner, client, "admin.overview")
     assert overview.total_memories >= 1 and overview.active_memories >= 1
     assert str(overview).startswith(f"{overview.total_memories} memories ({overview.active_memories} active")
     sessions = await _admin(runner, client, "admin.sessions")
-    assert sessions.total_active == len(sessions.sessions)
-    assert all(s.tenant_id == runner.server.tenant_id for s in sessions.sessions)
+    # total_active counts the sessions held in Redis (created and not expired; each has a TTL); the list adds the
+    # sessions that only memories name (source_session_id), with ttl_seconds -1 (both servers' dashboard route).
+    in_redis = [s for s in sessions.sessions if s.ttl_seconds != -1]
+    assert sessions.total_active == len(in_redis)
+    assert all(s.tenant_id == runner.server.tenant_id for s in in_redis)
+    assert all(s.memory_count >= 1 for s in sessions.sessions if s.ttl_seconds == -1)
+    assert {s.session_id: (s.ttl_seconds, s.memory_count) for s in sessions.sessions}[named_only] == (-1, 1)
     timeline = await _admin(runner, client, "admin.timeline", days=1)
     assert timeline.total == sum(point.count for point in timeline.points) >= 1
     components = await _admin(runner, client, "admin.components")
