@@ -14,8 +14,10 @@ import pytest
 from pytest_httpx import HTTPXMock
 
 from cml_ergonomic.cli import EXIT_API_ERROR, EXIT_OK, EXIT_UNREACHABLE, EXIT_USAGE
+from cml_ergonomic.server.sources import built_for_version
 from tests.unit.conftest import ADMIN_KEY, API, API_KEY, BASE_URL, error_body, write_batch_body, write_body
 from tests.unit.test_cli import LISTING, TENANT, Result, cml, export_file, sent_json, server_config, stats_body
+from tests.unit.test_schemadiff_recorded import OLD
 
 EXIT_INTERRUPTED = 130  # the shell's code for SIGINT (128 + 2), written out: the test must not take it from the code
 # Words of the SDK's Python API that mean nothing in a shell.
@@ -354,12 +356,14 @@ def test_admin_explain_still_retries_another_500(httpx_mock: HTTPXMock, monkeypa
 
 
 def test_check_against_an_older_server_says_so_first(httpx_mock: HTTPXMock) -> None:
-    older = json.loads((Path(__file__).parents[1] / "data" / "openapi" / "cml-1.5.1.json").read_text())
+    older = json.loads(OLD.read_text(encoding="utf-8"))  # the oldest recorded server document
     httpx_mock.add_response(url=f"{BASE_URL}/openapi.json", json=older, is_reusable=True)
     result = cml("check")
     assert result.code == EXIT_API_ERROR
     first = result.out.splitlines()[0]
-    assert first.startswith("This server is older than the one this SDK was built for (CML server 2.0.0)")
+    assert first.startswith(
+        f"This server is older than the one this SDK was built for (CML server {built_for_version()})"
+    )
     assert "every method works except admin.consolidation.status() (server 2.0.0)" in first
     as_json = cml("check", "--json")
     document = json.loads(as_json.out)

@@ -25,7 +25,8 @@ def _snapshots(directory: Path) -> list[str]:
 
 
 def _old_snapshots(directory: Path) -> None:
-    (directory / "cml-1.5.1.json").write_text('{"openapi": "3.1.0", "paths": {}}\n')
+    # Made-up versions in a scratch folder: what fetch does to snapshots, not which server the SDK is built from.
+    (directory / "cml-7.1.0.json").write_text('{"openapi": "3.1.0", "paths": {}}\n')
     (directory / "cml-2026-01-01.json").write_text('{"openapi": "3.1.0", "paths": {}}\n')
     (directory / "notes.txt").write_text("not a snapshot")
 
@@ -34,33 +35,33 @@ def test_fetch_replace_keeps_only_the_new_snapshot(httpx_mock: HTTPXMock, tmp_pa
     httpx_mock.add_response(url=f"{URL}/openapi.json", json=DOCUMENT)
     _old_snapshots(tmp_path)
 
-    code = main(["fetch", "--url", URL, "--server-version", "2.0.0", "--replace", "--out-dir", str(tmp_path)])
+    code = main(["fetch", "--url", URL, "--server-version", "7.2.0", "--replace", "--out-dir", str(tmp_path)])
 
     assert code == 0
-    assert _snapshots(tmp_path) == ["cml-2.0.0.json"]
-    assert json.loads((tmp_path / "cml-2.0.0.json").read_text()) == DOCUMENT
+    assert _snapshots(tmp_path) == ["cml-7.2.0.json"]
+    assert json.loads((tmp_path / "cml-7.2.0.json").read_text()) == DOCUMENT
     assert (tmp_path / "notes.txt").read_text() == "not a snapshot"  # only snapshots go
     readme = (tmp_path / "README.md").read_text()
-    assert "cml-2.0.0.json" in readme and "2.0.0" in readme
+    assert "cml-7.2.0.json" in readme and "7.2.0" in readme
 
 
 def test_fetch_without_replace_keeps_the_others(httpx_mock: HTTPXMock, tmp_path: Path) -> None:
     httpx_mock.add_response(url=f"{URL}/openapi.json", json=DOCUMENT)
     _old_snapshots(tmp_path)
 
-    assert main(["fetch", "--url", URL, "--server-version", "2.0.0", "--out-dir", str(tmp_path)]) == 0
+    assert main(["fetch", "--url", URL, "--server-version", "7.2.0", "--out-dir", str(tmp_path)]) == 0
 
-    assert _snapshots(tmp_path) == ["cml-1.5.1.json", "cml-2.0.0.json", "cml-2026-01-01.json"]
+    assert _snapshots(tmp_path) == ["cml-2026-01-01.json", "cml-7.1.0.json", "cml-7.2.0.json"]
 
 
 def test_fetch_replace_of_the_same_version_rewrites_it(httpx_mock: HTTPXMock, tmp_path: Path) -> None:
     httpx_mock.add_response(url=f"{URL}/openapi.json", json=DOCUMENT)
     _old_snapshots(tmp_path)
 
-    assert main(["fetch", "--url", URL, "--server-version", "1.5.1", "--replace", "--out-dir", str(tmp_path)]) == 0
+    assert main(["fetch", "--url", URL, "--server-version", "7.1.0", "--replace", "--out-dir", str(tmp_path)]) == 0
 
-    assert _snapshots(tmp_path) == ["cml-1.5.1.json"]
-    assert json.loads((tmp_path / "cml-1.5.1.json").read_text()) == DOCUMENT
+    assert _snapshots(tmp_path) == ["cml-7.1.0.json"]
+    assert json.loads((tmp_path / "cml-7.1.0.json").read_text()) == DOCUMENT
 
 
 @pytest.mark.parametrize("status", [301, 401, 404, 500, 503])

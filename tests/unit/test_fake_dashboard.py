@@ -19,10 +19,11 @@ from cml_ergonomic import NotFoundError
 from cml_ergonomic._compat import load_snapshot
 from cml_ergonomic.testing import FakeCML
 from cml_ergonomic.testing._dashboard import Skeletons
+from tests.unit.test_schemadiff_recorded import OLD
 
 ROOT = Path(__file__).resolve().parents[2]
 API = "/api/v1"
-OLDER = json.loads((ROOT / "tests" / "data" / "openapi" / "cml-1.5.1.json").read_text(encoding="utf-8"))
+OLDER = json.loads(OLD.read_text(encoding="utf-8"))  # the oldest recorded server document
 CSRF = {"X-Requested-With": "XMLHttpRequest"}
 
 
