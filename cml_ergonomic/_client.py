@@ -25,8 +25,7 @@ from cml_ergonomic._methods import MemoryMethods
 from cml_ergonomic._request import Call, RequestSpec
 from cml_ergonomic._retry import annotate, first_retry, strategies
 from cml_ergonomic._session import AsyncSessionOpener, SessionMethods, SessionOpener
-from cml_ergonomic._tenant import TenantGuard
-from cml_ergonomic.errors import AuthorizationError, CMLError
+from cml_ergonomic.errors import CMLError
 
 if TYPE_CHECKING:
     import asyncio
@@ -85,11 +84,7 @@ class CognitiveMemoryLayer(MemoryMethods, SessionMethods, BatchMethods, Compatib
     def _check_tenant(self, spec: RequestSpec[Any]) -> None:
         config = self.config
         if config.tenant_id is not None and self._tenant_guard.wanted(config, spec.operation):
-            try:
-                answer: Any = self._execute(TenantGuard.probe())
-            except AuthorizationError as exc:
-                answer = exc
-            self._tenant_guard.judge(config, config.tenant_id, answer)
+            run_sync(self._tenant_guard.verdict(config), self._execute)
 
     def _execute(self, spec: RequestSpec[T]) -> T:
         if self._check_server_pending:
@@ -227,11 +222,7 @@ class AsyncCognitiveMemoryLayer(
     async def _check_tenant(self, spec: RequestSpec[Any]) -> None:
         config = self.config
         if config.tenant_id is not None and self._tenant_guard.wanted(config, spec.operation):
-            try:
-                answer: Any = await self._execute(TenantGuard.probe())
-            except AuthorizationError as exc:
-                answer = exc
-            self._tenant_guard.judge(config, config.tenant_id, answer)
+            await run_async(self._tenant_guard.verdict(config), self._execute)
 
     async def _execute(self, spec: RequestSpec[T]) -> T:
         if self._check_server_pending:

@@ -23,6 +23,7 @@ call until the tenant changes (``set_tenant``).
 from __future__ import annotations
 
 import threading
+from collections.abc import Generator
 from typing import TYPE_CHECKING, Any
 
 from cml_ergonomic.errors import AuthorizationError, ConfigurationError
@@ -83,6 +84,22 @@ class TenantGuard:
         with self._lock:
             self.verified.add(tenant)
             self.refused.pop(tenant, None)
+
+    def verdict(self, config: ClientConfig) -> Generator[RequestSpec[Any], Any, None]:
+        """The check as a flow (one request, then the judgement), driven by either client's ``_run_flow`` driver.
+
+        Raises:
+            ConfigurationError: the tenant cannot be reached with this client's keys.
+            CMLError: the probe failed otherwise (the check is tried again at the next call).
+        """
+        tenant = config.tenant_id
+        if tenant is None:
+            return
+        try:
+            answer: Any = yield self.probe()
+        except AuthorizationError as exc:  # a 403 is an answer here: api_key is not the admin key
+            answer = exc
+        self.judge(config, tenant, answer)
 
     @staticmethod
     def probe() -> RequestSpec[Any]:
