@@ -162,10 +162,9 @@ def test_a_next_version_fails_only_on_the_review_item_it_prints(tmp_path: Path) 
     # The tests that fail are those of the two breaking items, and only those. The new optional fields (read and
     # write) break nothing: the write field reaches the memory_write tool (checked below).
     assert _failed_tests(output) == {
-        # the new operation: the operation-map test names it, and `check` lists it as missing on an older server
+        # the new operation: the operation-map test names it
         "tests/unit/test_operation_map.py::test_every_snapshot_operation_is_wrapped_or_raw_only"
         "[GET-/api/v1/rehearsal/probe]",
-        "tests/unit/test_cli_ux.py::test_check_against_an_older_server_says_so_first",
         # the removed estimated_size_mb: the map's reads, the stats line that prints it, the fake that sends it
         READS_TEST,
         "tests/unit/test_cli.py::test_stats_turn_session_forget",
