@@ -52,8 +52,9 @@ def tests(session: nox.Session) -> None:
     session.run("coverage", "report")
     if not session.posargs:
         report = Path(session.create_tmp()) / "coverage.json"  # not beside the data files that combine reads
-        session.run("coverage", "json", "--quiet", "-o", str(report))
-        _check_coverage_floor(session, report)
+        # nox answers None for a command it skips: under --install-only nothing ran, so there is no floor to hold.
+        if session.run("coverage", "json", "--quiet", "-o", str(report)) is not None:
+            _check_coverage_floor(session, report)
 
 
 def _check_coverage_floor(session: nox.Session, report: Path) -> None:

