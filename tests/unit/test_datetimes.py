@@ -45,6 +45,24 @@ def test_each_form_the_server_sends_is_the_same_aware_utc_instant(sent: str) -> 
     assert parsed.isoformat() == "2026-11-21T21:54:44.498721+00:00"
 
 
+@pytest.mark.parametrize(
+    ("sent", "instant"),
+    [
+        ("2026-11-21", dt.datetime(2026, 11, 21, tzinfo=dt.UTC)),  # a date alone takes no offset in its text
+        ("2026-11-21T21:54", dt.datetime(2026, 11, 21, 21, 54, tzinfo=dt.UTC)),
+        ("2026-11-21T21:54:44", dt.datetime(2026, 11, 21, 21, 54, 44, tzinfo=dt.UTC)),
+    ],
+)
+def test_shorter_forms_are_read_as_utc_too(sent: str, instant: dt.datetime) -> None:
+    parsed = parse_datetime(sent)
+    assert parsed == instant and parsed.tzinfo is dt.UTC
+
+
+def test_a_value_that_is_no_date_time_is_refused() -> None:
+    with pytest.raises(ValueError, match="Invalid isoformat"):
+        parse_datetime("yesterday")
+
+
 def test_every_generated_datetime_is_parsed_aware() -> None:
     # the generator's own construct is datetime.fromisoformat: no model may fall back to it
     offenders = [
