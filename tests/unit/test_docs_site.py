@@ -109,3 +109,22 @@ def test_a_link_to_a_repository_file_that_is_not_a_page_keeps_only_its_text() ->
     shown = expand("<!-- include README.md -->", DOCS / "index.md")
     assert "(CHANGELOG.md)" not in shown
     assert "[`docs/`](getting-started.md)" in shown
+
+
+PATH_SPAN = re.compile(r"`((?:bench|checks|codegen|cml_ergonomic|docs|docs_build|examples|openapi|tests)/[\w./-]+)`")
+
+
+def test_a_project_file_the_documentation_names_exists() -> None:
+    """A path alone in a code span must be a real file or folder: pages outlive the moves of the files they name.
+
+    The changelog is left out: it names where things were.
+    """
+    pages = [ROOT / "README.md", *sorted(DOCS.rglob("*.md"))]
+    named = {
+        (page.relative_to(ROOT).as_posix(), match.group(1))
+        for page in pages
+        for match in PATH_SPAN.finditer(_outside_includes(page.read_text(encoding="utf-8")))
+    }
+    assert named, "no page names a project file: the pattern no longer matches how the pages write paths"
+    missing = sorted((page, path) for page, path in named if not (ROOT / path.rstrip("/")).exists())
+    assert missing == []
